@@ -1,0 +1,146 @@
+"""Countries, partners, organisations, initiatives and topics, found with the vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..matcher import Hit, Matcher
+from ..model import Block, Country, Mention, Term
+from ..vocabulary import Vocabulary
+from .sentences import sentences
+
+COUNTRY, ORGANISATION, INITIATIVE, TOPIC = "country", "organisation", "initiative", "topic"
+
+SELF = re.compile(r"\b(Nederland|Nederlandse|we|wij|ons|onze|ik|mijn|Defensie|kabinet)\b")
+COOPERATION = re.compile(
+    r"samenw|samen\b|partner|bondgeno|bilateraa?l|overeenkomst|akkoord|verdrag|verklaring|declaration|"
+    r"statement of intent|memorandum|\bmou\b|gezamenlijk|deelnemende|deelname|namen\s+deel|steun|bijdrage|"
+    r"levert|leveren|collega|ambtgeno|ondertekend|tekende|getekend|oefen|training|coalitie|commitment|"
+    r"betrokkenheid|strategische partners|uitwisseling|integratie",
+    re.IGNORECASE,
+)
+COUNTERPART = re.compile(r"collega|ambtgeno|[Mm]inisters?\s+van\s+(?:[Dd]efensie\s+van|[A-Z])|[Mm]inisters\b")
+THREAT = re.compile(
+    r"dreig|agressie|agressor|\binval|aanval|oorlog|schending|schendt|tegenstander|vijand|sanctie|destabilis|"
+    r"ondermijn|retoriek|verdediging\s+tegen|weiger|ontken|doelwit|terroris|onderdrukking|naleving|"
+    r"raketprogramma|nucleaire\s+programma",
+    re.IGNORECASE,
+)
+DIRECT = re.compile(r"\b(?:met|tussen)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+PARTNER_THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The vocabulary compiled into one matcher, with its entries by key."""
+
+    vocabulary: Vocabulary
+    matcher: Matcher
+    entries: dict[str, Country | Term]
+
+
+def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
+    entries: dict[str, Country | Term] = {}
+    forms: list[tuple[str, str]] = []
+    for code, country in vocabulary.countries.items():
+        entries[f"{COUNTRY}:{code}"] = country
+        forms += [(form, f"{COUNTRY}:{code}") for form in vocabulary.country_forms.get(code, ())]
+    for kind, terms in ((ORGANISATION, vocabulary.organisations), (INITIATIVE, vocabulary.initiatives)):
+        for term in terms:
+            entries[f"{kind}:{term.id}"] = term
+            forms += [(form, f"{kind}:{term.id}") for form in (term.name, *term.aliases)]
+    for topic in vocabulary.topics:
+        entries[f"{TOPIC}:{topic.id}"] = topic
+        forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
+    return Lexicon(vocabulary, Matcher(forms), entries)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A vocabulary hit in context."""
+
+    key: str
+    sentence: str
+    offset_in_sentence: int
+
+
+@dataclass(frozen=True)
+class Terms:
+    countries: tuple[Mention, ...]
+    partners: tuple[Mention, ...]
+    organisations: tuple[Mention, ...]
+    initiatives: tuple[Mention, ...]
+    topics: tuple[Mention, ...]
+
+
+def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
+    found = list(_found(blocks, lexicon.matcher))
+    by_kind: dict[str, list[Found]] = defaultdict(list)
+    for item in found:
+        by_kind[item.key.partition(":")[0]].append(item)
+    countries = _mentions(by_kind[COUNTRY], lexicon)
+    return Terms(
+        countries=countries,
+        partners=_partners(by_kind[COUNTRY], lexicon),
+        organisations=_mentions(by_kind[ORGANISATION], lexicon),
+        initiatives=_mentions(by_kind[INITIATIVE], lexicon),
+        topics=_topics(by_kind[TOPIC], lexicon),
+    )
+
+
+def _found(blocks: tuple[Block, ...], matcher: Matcher):
+    for block in blocks:
+        if block.kind == "header":
+            continue
+        for start, end in sentences(block.text):
+            sentence = block.text[start:end]
+            for hit in matcher.find(sentence):
+                for key in hit.keys:
+                    yield Found(key, sentence, hit.start)
+
+
+def _mentions(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
+    counts = Counter(item.key for item in found)
+    first: dict[str, str] = {}
+    for item in found:
+        first.setdefault(item.key, item.sentence)
+    return tuple(Mention(lexicon.entries[key], counts[key], first[key]) for key in counts)
+
+
+def _partners(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Countries the Netherlands works with: named in sentences about cooperation with
+    Dutch involvement, more than in sentences about threats."""
+    score: Counter[str] = Counter()
+    evidence: dict[str, str] = {}
+    counts = Counter(item.key for item in found)
+    for item in found:
+        points = _partner_points(item)
+        score[item.key] += points
+        if points >= PARTNER_THRESHOLD:
+            evidence.setdefault(item.key, item.sentence)
+    return tuple(
+        Mention(lexicon.entries[key], counts[key], evidence[key])
+        for key in counts
+        if score[key] >= PARTNER_THRESHOLD and key in evidence
+    )
+
+
+def _partner_points(item: Found) -> int:
+    sentence = item.sentence
+    if THREAT.search(sentence):
+        return -2
+    if not COOPERATION.search(sentence):
+        return 0
+    direct = DIRECT.search(sentence[: item.offset_in_sentence]) is not None
+    if direct or SELF.search(sentence) or COUNTERPART.search(sentence):
+        return 2
+    return 1
+
+
+def _topics(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Topics signalled at least twice; the strongest one when none is."""
+    mentions = sorted(_mentions(found, lexicon), key=lambda mention: -mention.count)
+    strong = tuple(mention for mention in mentions if mention.count >= 2)
+    return strong or tuple(mentions[:1])

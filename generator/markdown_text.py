@@ -1,0 +1,33 @@
+"""Document text is data: escape it so Markdown and HTML show it, never obey it."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .model import FOOTNOTE_REF_CLOSE, FOOTNOTE_REF_OPEN
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+FOOTNOTE_MARKER = re.compile(f"{FOOTNOTE_REF_OPEN}(\\d{{1,3}}){FOOTNOTE_REF_CLOSE}")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape HTML and every character Markdown could read as syntax."""
+    html_safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", html_safe)
+    return FOOTNOTE_MARKER.sub(lambda match: f"[^{match.group(1)}]", escaped)
+
+
+def plain(text: str) -> str:
+    """Text without in-text markers, for titles, evidence and search."""
+    return FOOTNOTE_MARKER.sub("", text)
+
+
+def finalize(value: object) -> str:
+    """Jinja `finalize`: every value a template prints is escaped unless it is Markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return escape_markdown(str(value))

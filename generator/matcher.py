@@ -1,0 +1,99 @@
+"""Find vocabulary forms in a text in one linear pass (Aho-Corasick).
+
+Matching rules, which curators rely on:
+- a form with a capital letter matches exactly ("TEN" never matches "ten");
+  a form written in lower case matches in any case;
+- matches are whole words; hyphens, dashes and spaces are interchangeable
+  ("Verenigd-Koninkrijk" finds "Verenigd Koninkrijk", "Duits-Nederlandse" finds "Duits");
+- accents are optional ("Oekraine" finds Oekraïne);
+- where forms overlap, the longest wins ("Noord-Korea" beats "Korea").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    """What the caller registered the form under, e.g. ("country:DE",)."""
+
+
+def normalise(text: str) -> str:
+    """Length-preserving normalisation, so offsets stay valid in the original text."""
+    return text.translate(SEPARATORS)
+
+
+def _fold_accents(form: str) -> str:
+    decomposed = unicodedata.normalize("NFD", form)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+class Matcher:
+    """A set of forms, each registered under a key, found in one pass per case mode."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]):
+        self._exact = ahocorasick.Automaton()
+        self._folded = ahocorasick.Automaton()
+        for form, key in entries:
+            self._add(form, key)
+        for automaton in (self._exact, self._folded):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def _add(self, form: str, key: str) -> None:
+        form = normalise(" ".join(form.split()))
+        if not form.strip():
+            return
+        case_sensitive = form != form.lower()
+        automaton = self._exact if case_sensitive else self._folded
+        for variant in {form, _fold_accents(form)}:
+            if not case_sensitive:
+                variant = _lower(variant)
+            length, keys = automaton.get(variant, (len(variant), ()))
+            if key not in keys:
+                automaton.add_word(variant, (length, (*keys, key)))
+
+    def find(self, text: str) -> list[Hit]:
+        """All whole-word, non-overlapping hits, longest first where they overlap."""
+        plain = normalise(text)
+        candidates = list(self._scan(self._exact, plain, plain))
+        candidates += self._scan(self._folded, _lower(plain), plain)
+        candidates.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
+        chosen: list[Hit] = []
+        reach = -1
+        for hit in candidates:
+            if hit.start >= reach:
+                chosen.append(hit)
+                reach = hit.end
+        return chosen
+
+    @staticmethod
+    def _scan(automaton: ahocorasick.Automaton, haystack: str, original: str) -> Iterator[Hit]:
+        if not len(automaton):
+            return
+        for end_index, (length, keys) in automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if _is_word_boundary(original, start - 1) and _is_word_boundary(original, end):
+                yield Hit(start, end, keys)
+
+
+def _is_word_boundary(text: str, index: int) -> bool:
+    return index < 0 or index >= len(text) or not text[index].isalnum()

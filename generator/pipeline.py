@@ -1,0 +1,151 @@
+"""The orchestrator: the only place that knows the order of the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean
+from .extract import Lexicon, compile_lexicon, extract
+from .index import build_index
+from .model import Document, Level, Problem, error
+from .plan import plan
+from .readers import is_document, read
+from .records import to_yaml
+from .render import environment, render
+from .site import build_site
+from .vocabulary import load_vocabulary
+from .write import write_tree
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the inputs live and where the outputs go."""
+
+    root: Path
+    source: Path
+    out: Path
+    work: Path
+    """Generated records and Markdown (ignored by git)."""
+
+    @classmethod
+    def at(cls, root: Path, source: Path | None = None, out: Path | None = None, work: Path | None = None) -> "Project":
+        return cls(root=root, source=source or root / "source_docs", out=out or root / "site", work=work or root / "build")
+
+    @property
+    def vocabulary(self) -> Path:
+        return self.root / "vocabulary"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def records(self) -> Path:
+        return self.work / "records"
+
+
+@dataclass
+class Outcome:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    extracted: int = 0
+    from_cache: int = 0
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.level is Level.ERROR for problem in self.problems)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(problem.level is Level.WARNING for problem in self.problems)
+
+
+def discover(source: Path) -> list[Path]:
+    """Documents under `source`, sorted; links that point outside it are not followed."""
+    root = source.resolve()
+    found = []
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            continue
+        if path.is_file() and is_document(path):
+            found.append(path)
+    return found
+
+
+def process(path: Path, lexicon: Lexicon, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """read -> clean -> extract for one file."""
+    source, problems = read(path, display)
+    if source is None:
+        return None, problems
+    cleaned = clean(source)
+    record, extract_problems = extract(cleaned, lexicon)
+    return Document(record=record, clean=cleaned), problems + extract_problems
+
+
+def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
+    vocabulary, problems = load_vocabulary(project.vocabulary)
+    return compile_lexicon(vocabulary), problems
+
+
+def extract_all(paths: Iterable[Path], lexicon: Lexicon, relative_to: Path | None = None) -> Outcome:
+    outcome = Outcome()
+    for path in paths:
+        display = _display(path, relative_to)
+        document, problems = process(path, lexicon, display)
+        outcome.problems += problems
+        if document is not None:
+            outcome.documents.append(document)
+            outcome.extracted += 1
+    return outcome
+
+
+def _display(path: Path, relative_to: Path | None) -> str:
+    if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+        return str(path.resolve().relative_to(relative_to.resolve()))
+    return str(path)
+
+
+def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem]]:
+    """Two documents with one id: neither page may silently replace the other."""
+    by_id: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for document in documents:
+        record = document.record
+        first = by_id.get(record.id)
+        if first is None:
+            by_id[record.id] = document
+            continue
+        problems.append(
+            error(
+                record.source,
+                f"has the same id '{record.id}' as '{first.record.source}'; only the first is published",
+                "id",
+            )
+        )
+    return list(by_id.values()), problems
+
+
+def build(project: Project, strict: bool = False) -> Outcome:
+    """documents -> records -> Markdown -> site."""
+    lexicon, problems = load_lexicon(project)
+    outcome = extract_all(discover(project.source), lexicon, relative_to=project.root)
+    outcome.problems[:0] = problems
+    outcome.documents, duplicates = _unique_ids(outcome.documents)
+    outcome.problems += duplicates
+    records = {f"{document.record.id}.yml": to_yaml(document.record) for document in outcome.documents}
+    outcome.problems += write_tree(records, project.records)
+    pages, plan_problems = plan(build_index(outcome.documents))
+    outcome.problems += plan_problems
+    outcome.problems += write_tree(render(pages, environment(project.templates)), project.docs)
+    outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
+    return outcome

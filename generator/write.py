@@ -1,0 +1,35 @@
+"""Write generated files into a folder: only what changed, stale files removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Problem, error
+
+
+def write_tree(files: dict[str, str], folder: Path) -> list[Problem]:
+    """Make `folder` hold exactly `files` (relative path -> text). Paths that would
+    leave the folder are refused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    problems: list[Problem] = []
+    wanted: set[Path] = set()
+    for relative, text in sorted(files.items()):
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root) or target == root:
+            problems.append(error(relative, f"refused: the path leaves the output folder {folder}"))
+            continue
+        wanted.add(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    _remove_stale(root, wanted)
+    return problems
+
+
+def _remove_stale(root: Path, wanted: set[Path]) -> None:
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
