@@ -163,6 +163,8 @@ class Term:
     """For topics: words that signal the topic in a text."""
     description: str | None = None
     kind: str | None = None
+    discovered: bool = False
+    """Found in a text by its definition, not (yet) in the vocabulary."""
 
     @property
     def slug(self) -> str:
@@ -217,6 +219,8 @@ class Record:
     cites: tuple[Kamerstuk, ...] = ()
     evidence: dict[str, str] = field(default_factory=dict)
     """Per field, the text span it came from."""
+    overridden: tuple[str, ...] = ()
+    """Fields set by a person in the document's sidecar."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from .clean import clean
 from .extract import Lexicon, compile_lexicon, extract
 from .index import build_index
 from .model import Document, Level, Problem, error
+from .overrides import apply_sidecar, sidecar_for
 from .plan import plan
 from .readers import is_document, read
 from .records import to_yaml
@@ -89,7 +90,13 @@ def process(path: Path, lexicon: Lexicon, display: str | None = None) -> tuple[D
         return None, problems
     cleaned = clean(source)
     record, extract_problems = extract(cleaned, lexicon)
-    return Document(record=record, clean=cleaned), problems + extract_problems
+    problems += extract_problems
+    sidecar = sidecar_for(path)
+    if sidecar is not None:
+        shown = str(Path(display or path).with_name(sidecar.name))
+        record, sidecar_problems = apply_sidecar(record, sidecar, lexicon, shown)
+        problems += sidecar_problems
+    return Document(record=record, clean=cleaned), problems
 
 
 def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:

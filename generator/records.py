@@ -32,6 +32,7 @@ def record_to_dict(record: Record) -> dict[str, Any]:
         "topics": [_mention(mention) for mention in _by_name(record.topics)],
         "cites": [{"dossier": cited.dossier, "number": cited.number} for cited in record.cites],
         "evidence": dict(sorted(record.evidence.items())),
+        "overridden": list(record.overridden),
     }
 
 
@@ -53,6 +54,8 @@ def _mention(mention: Mention, evidence: bool = False) -> dict[str, Any]:
         data = {"id": term.id, "name": term.name}
         if isinstance(term, Term) and term.aliases:
             data["aliases"] = list(term.aliases)
+        if isinstance(term, Term) and term.discovered:
+            data["discovered"] = True
     data["mentions"] = mention.count
     if evidence:
         data["evidence"] = mention.evidence

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..matcher import Hit, Matcher
 from ..model import Block, Country, Mention, Term
 from ..vocabulary import Vocabulary
+from .discovery import discover_initiatives
 from .sentences import sentences
 
 COUNTRY, ORGANISATION, INITIATIVE, TOPIC = "country", "organisation", "initiative", "topic"
@@ -77,6 +78,7 @@ class Terms:
 
 def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
     found = list(_found(blocks, lexicon.matcher))
+    discovered = _discovered(blocks, lexicon)
     by_kind: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         by_kind[item.key.partition(":")[0]].append(item)
@@ -85,7 +87,7 @@ def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
         countries=countries,
         partners=_partners(by_kind[COUNTRY], lexicon),
         organisations=_mentions(by_kind[ORGANISATION], lexicon),
-        initiatives=_mentions(by_kind[INITIATIVE], lexicon),
+        initiatives=_mentions(by_kind[INITIATIVE], lexicon) + discovered,
         topics=_topics(by_kind[TOPIC], lexicon),
     )
 
@@ -99,6 +101,18 @@ def _found(blocks: tuple[Block, ...], matcher: Matcher):
             for hit in matcher.find(sentence):
                 for key in hit.keys:
                     yield Found(key, sentence, hit.start)
+
+
+def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Initiatives defined in the text that the vocabulary lacks, with how often they occur."""
+    text = "\n\n".join(block.text for block in blocks if block.kind in ("paragraph", "heading", "footnote"))
+    new = discover_initiatives(text, lexicon.matcher)
+    if not new:
+        return ()
+    entries = {f"{INITIATIVE}:{term.id}": term for term, _ in new}
+    counter = Matcher((form, f"{INITIATIVE}:{term.id}") for term, _ in new for form in (term.name, *term.aliases))
+    found = list(_found(blocks, counter))
+    return _mentions(found, Lexicon(lexicon.vocabulary, counter, entries))
 
 
 def _mentions(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
