@@ -21,6 +21,7 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}|[Pp]agina \d{1,3}(?: van \d{1,3})?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 SENTENCE_END = re.compile(r"[.!?:;»”\"')\]]$")
+ABBREVIATION_END = re.compile(r"\b(?:nrs?|jl|dr|drs|mr|ir|prof|blz|art|o\.a|m\.n|c\.s|i\.v\.m|zgn|bijv|resp|t\.a\.v)\.$")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ).])(\d{1,2})(?=[\s.,;:]|$)")
 WORD_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d{1,3})\]")
@@ -31,12 +32,12 @@ HEADER_LINE = re.compile(
     r"\d{5}(?:-[\dA-Z]+)?\s|BRIEF VAN|TER (BESLISSING|INFORMATIE|ONDERTEKENING|KENNISNAME))"
 )
 SIGNATURE_ROLE = re.compile(
-    r"^(?:De|Het)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Ss]ecretaris-[Gg]eneraal|[Dd]irecteur|"
+    r"^(?:De|Het)\s+(?:[a-z]+\s+){0,2}?(?:[Mm]inister|[Ss]taatssecretaris|[Ss]ecretaris-[Gg]eneraal|[Dd]irecteur|"
     r"[Cc]ommandant|[Pp]lv\.)[^,.]{0,80},\s*$"
 )
 MAX_HEADER_CHUNKS = 12
-UNWRAPPED_WIDTH = 150
-"""Above this typical line length, every line is a paragraph of its own."""
+MIN_CONTINUATIONS = 3
+"""Hard-wrapped text has lines that run on into a next line starting in lower case."""
 
 
 @dataclass
@@ -53,8 +54,7 @@ def clean(source: SourceText) -> CleanDocument:
     lines, furniture = _remove_furniture(source.pages)
     labels = set(GLUED_MARKER.findall("\n".join(line for line in lines if line)))
     chunks = _merge_split_paragraphs(_chunk(lines, labels))
-    width = _typical_width(chunks)
-    blocks = _classify(chunks, width)
+    blocks = _classify(chunks, _wrap_width(chunks))
     return CleanDocument(source=source, blocks=tuple(_link_footnotes(blocks)), furniture=furniture)
 
 
@@ -109,7 +109,7 @@ def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:
 
 
 def _continues_footnote(previous: str, line: str) -> bool:
-    return previous.endswith("-") or (not SENTENCE_END.search(previous) and line[:1].islower())
+    return _runs_on(previous, line)
 
 
 def _split_word_footnotes(chunk: _Chunk) -> list[_Chunk]:
@@ -142,15 +142,16 @@ def _merge_split_paragraphs(chunks: list[_Chunk]) -> list[_Chunk]:
     return merged
 
 
-def _typical_width(chunks: list[_Chunk]) -> int:
-    """The median length of body lines: about 70 for hard-wrapped text, hundreds if unwrapped."""
-    lengths = sorted(
-        len(line) for chunk in chunks[_header_end(chunks):] if chunk.footnote is None for line in chunk.lines
-    )
-    return lengths[len(lengths) // 2] if lengths else UNWRAPPED_WIDTH
+def _wrap_width(chunks: list[_Chunk]) -> int | None:
+    """The length of a full line in hard-wrapped text; None when every line is a paragraph."""
+    body = [chunk.lines for chunk in chunks[_header_end(chunks) :] if chunk.footnote is None]
+    run_on = [len(line) for lines in body for line, following in zip(lines, lines[1:]) if _runs_on(line, following)]
+    if len(run_on) < MIN_CONTINUATIONS:
+        return None
+    return sorted(run_on)[len(run_on) // 2]
 
 
-def _classify(chunks: list[_Chunk], width: int) -> list[Block]:
+def _classify(chunks: list[_Chunk], width: int | None) -> list[Block]:
     header_end = _header_end(chunks)
     blocks: list[Block] = []
     for index, chunk in enumerate(chunks):
@@ -161,8 +162,8 @@ def _classify(chunks: list[_Chunk], width: int) -> list[Block]:
             blocks.extend(Block("header", line) for line in chunk.lines)
         elif SIGNATURE_ROLE.match(chunk.lines[0]) and 1 < len(chunk.lines) <= 3:
             blocks.append(Block("signature", "\n".join(chunk.lines)))
-        elif width >= UNWRAPPED_WIDTH:
-            blocks.extend(_line_block(line, width) for line in chunk.lines)
+        elif width is None:
+            blocks.extend(_line_block(lines) for lines in _run_on_groups(chunk.lines))
         else:
             blocks.extend(_wrapped_blocks(chunk.lines, width))
     return blocks
@@ -177,8 +178,28 @@ def _header_end(chunks: list[_Chunk]) -> int:
     return end
 
 
-def _line_block(line: str, width: int) -> Block:
-    return Block("heading" if _is_heading(line, width) else "paragraph", line)
+def _run_on_groups(lines: list[str]) -> list[list[str]]:
+    """In unwrapped text each line is a paragraph, unless it runs on into the next."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if groups and _runs_on(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _runs_on(line: str, following: str) -> bool:
+    continues = following[:1].islower() or following[:1].isdigit()
+    if line.endswith("-") or (ABBREVIATION_END.search(line) and continues):
+        return True
+    return not SENTENCE_END.search(line) and following[:1].islower()
+
+
+def _line_block(lines: list[str]) -> Block:
+    if len(lines) == 1 and _is_heading(lines[0]):
+        return Block("heading", lines[0])
+    return Block("paragraph", join_lines(lines))
 
 
 def _wrapped_blocks(lines: list[str], width: int) -> list[Block]:
@@ -188,9 +209,9 @@ def _wrapped_blocks(lines: list[str], width: int) -> list[Block]:
     return [Block("paragraph", join_lines(lines))]
 
 
-def _is_heading(line: str, width: int) -> bool:
+def _is_heading(line: str, width: int | None = None) -> bool:
     return (
-        len(line) <= min(90, int(width * 0.85))
+        len(line) <= min(90, int(width * 0.85) if width else 90)
         and line[:1].isupper()
         and not SENTENCE_END.search(line)
         and not line.endswith((",", "–", "-"))
