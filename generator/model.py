@@ -179,6 +179,25 @@ class Mention:
     count: int
     evidence: str
     """The first sentence that names it (for partners: the sentence that made it one)."""
+    first: "Span | None" = None
+    """Where the text first names it; None when a person added it in a sidecar."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one block of the cleaned text."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Another Kamerstuk cited by a document, with the sentence that cites it."""
+
+    target: Kamerstuk
+    sentence: str
 
 
 DOC_TYPES = (
@@ -216,7 +235,7 @@ class Record:
     organisations: tuple[Mention, ...] = ()
     initiatives: tuple[Mention, ...] = ()
     topics: tuple[Mention, ...] = ()
-    cites: tuple[Kamerstuk, ...] = ()
+    cites: tuple[Citation, ...] = ()
     evidence: dict[str, str] = field(default_factory=dict)
     """Per field, the text span it came from."""
     overridden: tuple[str, ...] = ()

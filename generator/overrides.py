@@ -17,7 +17,7 @@ from typing import Any
 
 from .extract.references import normalise_dossier
 from .extract.terms import COUNTRY, INITIATIVE, ORGANISATION, TOPIC, Lexicon
-from .model import DOC_TYPES, Country, Kamerstuk, Mention, Person, Problem, Record, Term, error
+from .model import DOC_TYPES, Citation, Country, Kamerstuk, Mention, Person, Problem, Record, Term, error
 from .slugs import slugify
 from .vocabulary import load_yaml
 
@@ -132,7 +132,7 @@ def _list(value: Any) -> list[Any]:
     raise _Invalid("a list")
 
 
-def _cites(value: Any, _: Lexicon) -> tuple[Kamerstuk, ...]:
+def _cites(value: Any, _: Lexicon) -> tuple[Citation, ...]:
     cited = []
     for item in _list(value):
         match = CITATION.match(str(item)) if isinstance(item, (str, int)) else None
@@ -140,7 +140,7 @@ def _cites(value: Any, _: Lexicon) -> tuple[Kamerstuk, ...]:
             match = CITATION.match(f"{item['dossier']}-{item['number']}")
         if not match:
             raise _Invalid("a list of citations like '33279-28' or {dossier: '33279', number: '28'}")
-        cited.append(Kamerstuk(normalise_dossier(match.group(1)), match.group(2)))
+        cited.append(Citation(Kamerstuk(normalise_dossier(match.group(1)), match.group(2)), "toegevoegd door een redacteur"))
     return tuple(dict.fromkeys(cited))
 
 

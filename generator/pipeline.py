@@ -11,7 +11,7 @@ from .extract import Lexicon, compile_lexicon, extract
 from .index import build_index
 from .model import Document, Level, Problem, error
 from .overrides import apply_sidecar, sidecar_for
-from .plan import plan
+from .plan import plan, source_files
 from .readers import is_document, read
 from .records import to_yaml
 from .render import environment, render
@@ -151,8 +151,10 @@ def build(project: Project, strict: bool = False) -> Outcome:
     outcome.problems += duplicates
     records = {f"{document.record.id}.yml": to_yaml(document.record) for document in outcome.documents}
     outcome.problems += write_tree(records, project.records)
-    pages, plan_problems = plan(build_index(outcome.documents))
+    index = build_index(outcome.documents)
+    pages, plan_problems = plan(index)
     outcome.problems += plan_problems
-    outcome.problems += write_tree(render(pages, environment(project.templates)), project.docs)
+    generated = {**render(pages, environment(project.templates)), **source_files(index, project.root)}
+    outcome.problems += write_tree(generated, project.docs)
     outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
     return outcome

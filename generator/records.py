@@ -30,7 +30,10 @@ def record_to_dict(record: Record) -> dict[str, Any]:
         "organisations": [_mention(mention) for mention in _by_name(record.organisations)],
         "initiatives": [_mention(mention) for mention in _by_name(record.initiatives)],
         "topics": [_mention(mention) for mention in _by_name(record.topics)],
-        "cites": [{"dossier": cited.dossier, "number": cited.number} for cited in record.cites],
+        "cites": [
+            {"dossier": cited.target.dossier, "number": cited.target.number, "evidence": cited.sentence}
+            for cited in record.cites
+        ],
         "evidence": dict(sorted(record.evidence.items())),
         "overridden": list(record.overridden),
     }

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
-from .labels import dutch_date
 from .markdown_text import escape_markdown, finalize
 from .model import Block
 from .plan import Page
+from .plan.contexts import Anchor
 
 
 def environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         finalize=finalize,
         autoescape=False,
@@ -25,9 +26,6 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["dutch_date"] = dutch_date
-    env.filters["body"] = body_markdown
-    return env
 
 
 def render(pages: list[Page], env: jinja2.Environment) -> dict[str, str]:
@@ -39,11 +37,18 @@ def render_page(page: Page, env: jinja2.Environment) -> str:
     def url(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(page.path) or ".")
 
-    def link(label: str, target: str) -> Markup:
-        return Markup(f"[{escape_markdown(label)}]({url(target)})")
+    def link(label: object, target: str) -> Markup:
+        return Markup(f"[{escape_markdown(str(label))}]({url(target)})")
 
-    body = env.get_template(page.template).render(page=page.context, url=url, link=link)
-    return _front_matter(page.front_matter) + body
+    def external(label: object, address: str) -> Markup:
+        return Markup(f"[{escape_markdown(str(label))}](<{address}>)")
+
+    def body(blocks: list[Block], anchors: list[Anchor]) -> Markup:
+        return body_markdown(blocks, anchors, url)
+
+    template = env.get_template(page.template)
+    text = template.render(page=page.context, url=url, link=link, external=external, body=body)
+    return _front_matter(page.front_matter) + text
 
 
 def _front_matter(data: dict) -> str:
@@ -52,20 +57,35 @@ def _front_matter(data: dict) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
-def body_markdown(blocks: list[Block]) -> Markup:
-    """The cleaned text as Markdown: headings, paragraphs, letterhead, signature, footnotes."""
+def body_markdown(blocks: list[Block], anchors: list[Anchor], url: Callable[[str], str]) -> Markup:
+    """The cleaned text as Markdown: letterhead, headings, paragraphs, signature, footnotes."""
+    by_block: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        by_block.setdefault(anchor["block"], []).append(anchor)
     parts: list[str] = []
     header = [escape_markdown(block.text) for block in blocks if block.kind == "header"]
     if header:
         parts.append('<div class="letterhead" markdown>\n\n' + "  \n".join(header) + "\n\n</div>")
-    for block in blocks:
-        text = escape_markdown(block.text)
+    for number, block in enumerate(blocks):
+        text = _linked(block.text, by_block.get(number, []), url)
         if block.kind == "heading":
             parts.append(f"### {text}")
         elif block.kind == "paragraph":
             parts.append(text)
         elif block.kind == "signature":
-            parts.append("  \n".join(escape_markdown(line) for line in block.text.split("\n")))
+            parts.append('<div class="signature" markdown>\n\n' + text.replace("\n", "  \n") + "\n\n</div>")
         elif block.kind == "footnote":
             parts.append(f"[^{block.label}]: {text}")
     return Markup("\n\n".join(parts))
+
+
+def _linked(text: str, anchors: list[Anchor], url: Callable[[str], str]) -> str:
+    """Escape `text`, turning each anchored stretch into a link."""
+    pieces: list[str] = []
+    position = 0
+    for anchor in sorted(anchors, key=lambda a: a["start"]):
+        pieces.append(escape_markdown(text[position : anchor["start"]]))
+        pieces.append(f"[{escape_markdown(text[anchor['start'] : anchor['end']])}]({url(anchor['path'])})")
+        position = anchor["end"]
+    pieces.append(escape_markdown(text[position:]))
+    return "".join(pieces)

@@ -7,9 +7,9 @@ from pathlib import Path
 from .model import Problem, error
 
 
-def write_tree(files: dict[str, str], folder: Path) -> list[Problem]:
-    """Make `folder` hold exactly `files` (relative path -> text). Paths that would
-    leave the folder are refused."""
+def write_tree(files: dict[str, str | Path], folder: Path) -> list[Problem]:
+    """Make `folder` hold exactly `files` (relative path -> text, or a file to copy).
+    Paths that would leave the folder are refused."""
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     problems: list[Problem] = []
@@ -21,8 +21,9 @@ def write_tree(files: dict[str, str], folder: Path) -> list[Problem]:
             continue
         wanted.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+        data = text.read_bytes() if isinstance(text, Path) else text.encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
     _remove_stale(root, wanted)
     return problems
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import CleanDocument, Kamerstuk, Problem, Record
+from ..markdown_text import plain
+from ..model import Citation, CleanDocument, Kamerstuk, Problem, Record
 from ..slugs import slugify
 from . import dates, doctype, people, references
+from .sentences import sentences
 from .terms import Lexicon, compile_lexicon, find_terms
 
 __all__ = ["Lexicon", "compile_lexicon", "extract", "make_id"]
@@ -77,15 +79,19 @@ def _kamerstuk(document: CleanDocument, header: list[str]) -> tuple[Kamerstuk | 
     return None, dossier_title, None
 
 
-def _cites(document: CleanDocument, own: Kamerstuk | None) -> tuple[tuple[Kamerstuk, ...], list[str]]:
-    found = [
-        citation
-        for block in document.blocks
-        if block.kind in ("paragraph", "footnote", "heading")
-        for citation in references.citations(block.text, own)
-    ]
-    unique = tuple(dict.fromkeys(cited for cited, _ in found))
-    return unique, list(dict.fromkeys(span for _, span in found))
+def _cites(document: CleanDocument, own: Kamerstuk | None) -> tuple[tuple[Citation, ...], list[str]]:
+    """Each cited Kamerstuk once, with the first sentence that cites it."""
+    cites: dict[str, Citation] = {}
+    spans: list[str] = []
+    for block in document.blocks:
+        if block.kind not in ("paragraph", "footnote", "heading"):
+            continue
+        for start, end in sentences(block.text):
+            sentence = plain(block.text[start:end])
+            for cited, span in references.citations(sentence, own):
+                cites.setdefault(cited.key, Citation(cited, sentence))
+                spans.append(span)
+    return tuple(cites.values()), list(dict.fromkeys(spans))
 
 
 def make_id(kamerstuk: Kamerstuk | None, reference: str | None, kind: str, date, sha256: str) -> str:

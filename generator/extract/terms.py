@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..matcher import Hit, Matcher
-from ..model import Block, Country, Mention, Term
+from ..markdown_text import plain
+from ..model import Block, Country, Mention, Span, Term
 from ..vocabulary import Vocabulary
 from .discovery import discover_initiatives
 from .sentences import sentences
@@ -65,6 +66,7 @@ class Found:
     key: str
     sentence: str
     offset_in_sentence: int
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,15 @@ def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
 
 
 def _found(blocks: tuple[Block, ...], matcher: Matcher):
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind == "header":
             continue
         for start, end in sentences(block.text):
             sentence = block.text[start:end]
             for hit in matcher.find(sentence):
+                span = Span(index, start + hit.start, start + hit.end)
                 for key in hit.keys:
-                    yield Found(key, sentence, hit.start)
+                    yield Found(key, plain(sentence), hit.start, span)
 
 
 def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -117,10 +120,10 @@ def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, .
 
 def _mentions(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
     counts = Counter(item.key for item in found)
-    first: dict[str, str] = {}
+    first: dict[str, Found] = {}
     for item in found:
-        first.setdefault(item.key, item.sentence)
-    return tuple(Mention(lexicon.entries[key], counts[key], first[key]) for key in counts)
+        first.setdefault(item.key, item)
+    return tuple(Mention(lexicon.entries[key], counts[key], first[key].sentence, first[key].span) for key in counts)
 
 
 def _partners(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -129,13 +132,15 @@ def _partners(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
     score: Counter[str] = Counter()
     evidence: dict[str, str] = {}
     counts = Counter(item.key for item in found)
+    first: dict[str, Span] = {}
     for item in found:
+        first.setdefault(item.key, item.span)
         points = _partner_points(item)
         score[item.key] += points
         if points >= PARTNER_THRESHOLD:
             evidence.setdefault(item.key, item.sentence)
     return tuple(
-        Mention(lexicon.entries[key], counts[key], evidence[key])
+        Mention(lexicon.entries[key], counts[key], evidence[key], first[key])
         for key in counts
         if score[key] >= PARTNER_THRESHOLD and key in evidence
     )

@@ -1,0 +1,84 @@
+"""Decide every page of the site: its path, its template and the data it receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..index import Index
+from ..model import Problem, error
+from . import collections, countries, documents, terms
+from .paths import country_path, document_path, dossier_path, initiative_path, source_path, topic_path, year_path
+
+__all__ = ["Page", "plan", "source_files"]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Relative to the generated docs folder, e.g. "documenten/kst-33279-29.md"."""
+    template: str
+    context: Any
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+def plan(index: Index) -> tuple[list[Page], list[Problem]]:
+    pages = _overviews(index)
+    pages += [
+        Page(document_path(d.record.id), "document.md.j2", documents.document_context(d, index), documents.document_front_matter(d))
+        for d in index.documents
+    ]
+    pages += [
+        Page(country_path(c), "country.md.j2", countries.country_context(c, index), _describe(c.name))
+        for c in index.countries
+    ]
+    pages += [
+        Page(initiative_path(t.id), "initiative.md.j2", terms.initiative_context(t, index), _describe(t.name))
+        for t in index.initiatives
+    ]
+    pages += [
+        Page(topic_path(t.id), "topic.md.j2", terms.topic_context(t, index), _describe(t.name)) for t in index.topics
+    ]
+    pages += [
+        Page(dossier_path(dossier), "dossier.md.j2", collections.dossier_context(dossier, index))
+        for dossier in index.dossiers
+    ]
+    pages += [Page(year_path(year), "year.md.j2", collections.year_context(year, index)) for year in index.years]
+    return _refuse_collisions(pages)
+
+
+def _overviews(index: Index) -> list[Page]:
+    return [
+        Page("index.md", "home.md.j2", collections.home_context(index), _describe("Start")),
+        Page("documenten/index.md", "documents.md.j2", documents.documents_page(index)),
+        Page("partners/index.md", "countries.md.j2", countries.countries_context(index)),
+        Page("initiatieven/index.md", "terms.md.j2", terms.initiatives_overview(index)),
+        Page("onderwerpen/index.md", "terms.md.j2", terms.topics_overview(index)),
+        Page("dossiers/index.md", "terms.md.j2", collections.dossiers_overview(index)),
+        Page("tijdlijn/index.md", "terms.md.j2", collections.years_overview(index)),
+        Page("trefwoorden.md", "tags.md.j2", {}),
+    ]
+
+
+def _describe(name: str) -> dict[str, Any]:
+    return {"description": name}
+
+
+def _refuse_collisions(pages: list[Page]) -> tuple[list[Page], list[Problem]]:
+    """Two pages at one path is a bug: keep the first and say so."""
+    seen: dict[str, Page] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        if page.path in seen:
+            problems.append(error(page.path, "two pages would be written to this path; the second is skipped"))
+            continue
+        seen[page.path] = page
+    return list(seen.values()), problems
+
+
+def source_files(index: Index, root: Path) -> dict[str, Path]:
+    """The original documents (read from `root`), offered for download beside their pages."""
+    return {
+        source_path(d.record.id, d.clean.source.path.suffix): root / d.clean.source.path for d in index.documents
+    }

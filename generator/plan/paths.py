@@ -1,0 +1,39 @@
+"""Where each page lives (relative to the docs folder) and official URLs."""
+
+from __future__ import annotations
+
+from ..model import Country, Kamerstuk
+
+OFFICIAL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
+
+
+def document_path(document_id: str) -> str:
+    return f"documenten/{document_id}.md"
+
+
+def country_path(country: Country) -> str:
+    return f"partners/{country.slug}.md"
+
+
+def initiative_path(initiative_id: str) -> str:
+    return f"initiatieven/{initiative_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"onderwerpen/{topic_id}.md"
+
+
+def dossier_path(dossier: str) -> str:
+    return f"dossiers/{dossier.lower()}.md"
+
+
+def year_path(year: int) -> str:
+    return f"tijdlijn/{year}.md"
+
+
+def source_path(document_id: str, suffix: str) -> str:
+    return f"bronbestanden/{document_id}{suffix.lower()}"
+
+
+def official_url(kamerstuk: Kamerstuk) -> str:
+    return OFFICIAL.format(dossier=kamerstuk.dossier, number=kamerstuk.number)
