@@ -21,6 +21,10 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}|[Pp]agina \d{1,3}(?: van \d{1,3})?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 SENTENCE_END = re.compile(r"[.!?:;»”\"')\]]$")
+FUNCTION_WORD_END = re.compile(
+    r"\s(?:de|het|een|en|of|van|met|in|op|voor|tot|dat|die|te|aan|bij|door|om|over|als|naar|uit|zijn|is)$"
+)
+"""A line ending in such a word runs on, even into a capital ("samen met\nDenemarken")."""
 ABBREVIATION_END = re.compile(r"\b(?:nrs?|jl|dr|drs|mr|ir|prof|blz|art|o\.a|m\.n|c\.s|i\.v\.m|zgn|bijv|resp|t\.a\.v)\.$")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ).])(\d{1,2})(?=[\s.,;:]|$)")
@@ -191,7 +195,7 @@ def _run_on_groups(lines: list[str]) -> list[list[str]]:
 
 def _runs_on(line: str, following: str) -> bool:
     continues = following[:1].islower() or following[:1].isdigit()
-    if line.endswith("-") or (ABBREVIATION_END.search(line) and continues):
+    if line.endswith("-") or (ABBREVIATION_END.search(line) and continues) or FUNCTION_WORD_END.search(line):
         return True
     return not SENTENCE_END.search(line) and following[:1].islower()
 

@@ -150,6 +150,8 @@ class Country:
     name: str
     """Dutch name."""
     slug: str
+    adversary: bool = False
+    """Marked in the vocabulary: named as a partner only on strong, threat-free evidence."""
 
 
 @dataclass(frozen=True)

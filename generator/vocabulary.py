@@ -16,7 +16,7 @@ from .slugs import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"id", "name", "aliases", "description", "kind", "keywords"}
-COUNTRY_KEYS = {"name", "aliases", "adjectives", "demonyms"}
+COUNTRY_KEYS = {"name", "aliases", "adjectives", "demonyms", "adversary"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Vocabulary:
     organisations: tuple[Term, ...] = ()
     initiatives: tuple[Term, ...] = ()
     topics: tuple[Term, ...] = ()
+    regions: tuple[str, ...] = ()
+    """Region names that contain a state's name ("Latijns-Amerika"): matched, then ignored."""
 
     @property
     def countries_by_slug(self) -> dict[str, Country]:
@@ -44,6 +46,7 @@ def load_vocabulary(folder: Path) -> tuple[Vocabulary, list[Problem]]:
         organisations=_load_terms(folder / "organisations.yml", problems),
         initiatives=_load_terms(folder / "initiatives.yml", problems),
         topics=_load_terms(folder / "topics.yml", problems),
+        regions=_string_list(load_yaml(folder / "regions.yml", problems), folder / "regions.yml", "regions", problems),
     )
     return vocabulary, problems
 
@@ -92,7 +95,7 @@ def _load_countries(path: Path, problems: list[Problem]) -> tuple[dict[str, Coun
         for unknown in sorted(set(entry) - COUNTRY_KEYS):
             problems.append(error(path, f"unknown key '{unknown}'; expected one of {sorted(COUNTRY_KEYS)}", code))
         name = str(entry.get("name") or names[code])
-        countries[code] = Country(code=code, name=name, slug=slugify(name))
+        countries[code] = Country(code=code, name=name, slug=slugify(name), adversary=entry.get("adversary") is True)
         extra = [
             form
             for key in ("aliases", "adjectives", "demonyms")

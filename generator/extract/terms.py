@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -11,27 +10,11 @@ from ..markdown_text import plain
 from ..model import Block, Country, Mention, Span, Term
 from ..vocabulary import Vocabulary
 from .discovery import discover_initiatives
+from .partners import CountryMention, partners
 from .sentences import sentences
 
-COUNTRY, ORGANISATION, INITIATIVE, TOPIC = "country", "organisation", "initiative", "topic"
+COUNTRY, ORGANISATION, INITIATIVE, TOPIC, REGION = "country", "organisation", "initiative", "topic", "region"
 
-SELF = re.compile(r"\b(Nederland|Nederlandse|we|wij|ons|onze|ik|mijn|Defensie|kabinet)\b")
-COOPERATION = re.compile(
-    r"samenw|samen\b|partner|bondgeno|bilateraa?l|overeenkomst|akkoord|verdrag|verklaring|declaration|"
-    r"statement of intent|memorandum|\bmou\b|gezamenlijk|deelnemende|deelname|namen\s+deel|steun|bijdrage|"
-    r"levert|leveren|collega|ambtgeno|ondertekend|tekende|getekend|oefen|training|coalitie|commitment|"
-    r"betrokkenheid|strategische partners|uitwisseling|integratie",
-    re.IGNORECASE,
-)
-COUNTERPART = re.compile(r"collega|ambtgeno|[Mm]inisters?\s+van\s+(?:[Dd]efensie\s+van|[A-Z])|[Mm]inisters\b")
-THREAT = re.compile(
-    r"dreig|agressie|agressor|\binval|aanval|oorlog|schending|schendt|tegenstander|vijand|sanctie|destabilis|"
-    r"ondermijn|retoriek|verdediging\s+tegen|weiger|ontken|doelwit|terroris|onderdrukking|naleving|"
-    r"raketprogramma|nucleaire\s+programma",
-    re.IGNORECASE,
-)
-DIRECT = re.compile(r"\b(?:met|tussen)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-PARTNER_THRESHOLD = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +36,7 @@ def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
         for term in terms:
             entries[f"{kind}:{term.id}"] = term
             forms += [(form, f"{kind}:{term.id}") for form in (term.name, *term.aliases)]
+    forms += [(region, f"{REGION}:{region}") for region in vocabulary.regions]
     for topic in vocabulary.topics:
         entries[f"{TOPIC}:{topic.id}"] = topic
         forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
@@ -87,7 +71,7 @@ def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
     countries = _mentions(by_kind[COUNTRY], lexicon)
     return Terms(
         countries=countries,
-        partners=_partners(by_kind[COUNTRY], lexicon),
+        partners=_partners(by_kind[COUNTRY], blocks, lexicon),
         organisations=_mentions(by_kind[ORGANISATION], lexicon),
         initiatives=_mentions(by_kind[INITIATIVE], lexicon) + discovered,
         topics=_topics(by_kind[TOPIC], lexicon),
@@ -126,36 +110,21 @@ def _mentions(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
     return tuple(Mention(lexicon.entries[key], counts[key], first[key].sentence, first[key].span) for key in counts)
 
 
-def _partners(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
-    """Countries the Netherlands works with: named in sentences about cooperation with
-    Dutch involvement, more than in sentences about threats."""
-    score: Counter[str] = Counter()
-    evidence: dict[str, str] = {}
+def _partners(found: list[Found], blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
+    mentions = [
+        CountryMention(lexicon.entries[item.key], item.sentence, item.offset_in_sentence, item.span.block)
+        for item in found
+    ]
+    evidence = partners(mentions, blocks)
     counts = Counter(item.key for item in found)
     first: dict[str, Span] = {}
     for item in found:
         first.setdefault(item.key, item.span)
-        points = _partner_points(item)
-        score[item.key] += points
-        if points >= PARTNER_THRESHOLD:
-            evidence.setdefault(item.key, item.sentence)
     return tuple(
-        Mention(lexicon.entries[key], counts[key], evidence[key], first[key])
+        Mention(lexicon.entries[key], counts[key], evidence[key.partition(":")[2]], first[key])
         for key in counts
-        if score[key] >= PARTNER_THRESHOLD and key in evidence
+        if key.partition(":")[2] in evidence
     )
-
-
-def _partner_points(item: Found) -> int:
-    sentence = item.sentence
-    if THREAT.search(sentence):
-        return -2
-    if not COOPERATION.search(sentence):
-        return 0
-    direct = DIRECT.search(sentence[: item.offset_in_sentence]) is not None
-    if direct or SELF.search(sentence) or COUNTERPART.search(sentence):
-        return 2
-    return 1
 
 
 def _topics(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
