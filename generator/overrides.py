@@ -64,7 +64,7 @@ def apply_sidecar(record: Record, sidecar: Path, lexicon: Lexicon, display: str)
         changes["countries"] = (*changes.get("countries", record.countries), *extra)
     if "kamerstuk" in changes and "reference" not in changes:
         changes["reference"] = changes["kamerstuk"].display if changes["kamerstuk"] else record.reference
-    overridden = tuple(sorted(set(record.overridden) | {key for key in changes if key != "date_source"}))
+    overridden = tuple(sorted(set(record.overridden) | (set(changes) & set(map(str, data)))))
     return dataclasses.replace(record, **changes, overridden=overridden), problems
 
 
@@ -158,6 +158,8 @@ def _terms(kind: str, what: str) -> Callable[[Any, Lexicon], tuple[Mention, ...]
 
 
 def _lookup(kind: str, item: Any, lexicon: Lexicon) -> Country | Term | None:
+    if kind == COUNTRY and item is False:
+        item = "NO"  # YAML 1.1 reads a bare NO (Norway) as false
     if not isinstance(item, str):
         return None
     if kind == COUNTRY:
