@@ -142,8 +142,8 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem
     return list(by_id.values()), problems
 
 
-def build(project: Project, strict: bool = False) -> Outcome:
-    """documents -> records -> Markdown -> site."""
+def generate(project: Project) -> Outcome:
+    """documents -> records -> Markdown in `project.docs`, ready for the site engine."""
     lexicon, problems = load_lexicon(project)
     outcome = extract_all(discover(project.source), lexicon, relative_to=project.root)
     outcome.problems[:0] = problems
@@ -156,5 +156,11 @@ def build(project: Project, strict: bool = False) -> Outcome:
     outcome.problems += plan_problems
     generated = {**render(pages, environment(project.templates)), **source_files(index, project.root)}
     outcome.problems += write_tree(generated, project.docs)
+    return outcome
+
+
+def build(project: Project, strict: bool = False) -> Outcome:
+    """documents -> records -> Markdown -> site."""
+    outcome = generate(project)
     outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
     return outcome

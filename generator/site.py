@@ -22,8 +22,12 @@ class _Collect(logging.Handler):
         self.messages.append(record)
 
 
-def build_site(config_file: Path, docs: Path, out: Path, strict: bool = False) -> list[Problem]:
-    """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was."""
+def build_site(
+    config_file: Path, docs: Path, out: Path, strict: bool = False, overrides: dict | None = None
+) -> list[Problem]:
+    """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was.
+
+    `overrides` replace top-level settings of `config_file` (e.g. for the offline archive)."""
     staging = out.with_name(f".{out.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     collector = _Collect()
@@ -31,7 +35,8 @@ def build_site(config_file: Path, docs: Path, out: Path, strict: bool = False) -
     logger.addHandler(collector)
     propagate, logger.propagate = logger.propagate, False
     try:
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(staging), strict=strict)
+        settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
+        config = load_config(str(config_file), **settings)
         mkdocs_build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
