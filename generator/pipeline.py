@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean
-from .extract import Lexicon, compile_lexicon, extract
+from .batch import Result, process_many
+from .cache import ExtractionCache
+from .extract import Lexicon, compile_lexicon
 from .index import build_index
 from .model import Document, Level, Problem, error
-from .overrides import apply_sidecar, sidecar_for
+from .overrides import sidecar_for
 from .plan import plan, source_files
-from .readers import is_document, read
+from .readers import is_document
 from .records import to_yaml
 from .render import environment, render
 from .site import build_site
@@ -54,6 +55,10 @@ class Project:
     def records(self) -> Path:
         return self.work / "records"
 
+    @property
+    def cache(self) -> Path:
+        return self.work / "cache"
+
 
 @dataclass
 class Outcome:
@@ -83,36 +88,39 @@ def discover(source: Path) -> list[Path]:
     return found
 
 
-def process(path: Path, lexicon: Lexicon, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """read -> clean -> extract for one file."""
-    source, problems = read(path, display)
-    if source is None:
-        return None, problems
-    cleaned = clean(source)
-    record, extract_problems = extract(cleaned, lexicon)
-    problems += extract_problems
-    sidecar = sidecar_for(path)
-    if sidecar is not None:
-        shown = str(Path(display or path).with_name(sidecar.name))
-        record, sidecar_problems = apply_sidecar(record, sidecar, lexicon, shown)
-        problems += sidecar_problems
-    return Document(record=record, clean=cleaned), problems
-
-
 def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
     vocabulary, problems = load_vocabulary(project.vocabulary)
     return compile_lexicon(vocabulary), problems
 
 
-def extract_all(paths: Iterable[Path], lexicon: Lexicon, relative_to: Path | None = None) -> Outcome:
-    outcome = Outcome()
-    for path in paths:
-        display = _display(path, relative_to)
-        document, problems = process(path, lexicon, display)
+def extract_all(
+    paths: Iterable[Path],
+    lexicon: Lexicon,
+    relative_to: Path | None = None,
+    cache: ExtractionCache | None = None,
+    workers: int = 1,
+    vocabulary: Path | None = None,
+) -> Outcome:
+    """Every file through read -> clean -> extract, from the cache where the content is known."""
+    jobs = [(path, _display(path, relative_to)) for path in paths]
+    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display in jobs]
+    results: dict[int, Result] = {}
+    for position, key in enumerate(keys):
+        if key is not None and (hit := cache.get(key)) is not None:
+            results[position] = hit
+    outcome = Outcome(from_cache=len(results))
+    missing = [position for position in range(len(jobs)) if position not in results]
+    fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers)
+    for position, result in zip(missing, fresh):
+        results[position] = result
+        if cache and keys[position]:
+            cache.put(keys[position], *result)
+    for position in range(len(jobs)):
+        document, problems = results[position]
         outcome.problems += problems
         if document is not None:
             outcome.documents.append(document)
-            outcome.extracted += 1
+    outcome.extracted = len(missing)
     return outcome
 
 
@@ -142,10 +150,13 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem
     return list(by_id.values()), problems
 
 
-def generate(project: Project) -> Outcome:
+def generate(project: Project, workers: int = 1) -> Outcome:
     """documents -> records -> Markdown in `project.docs`, ready for the site engine."""
     lexicon, problems = load_lexicon(project)
-    outcome = extract_all(discover(project.source), lexicon, relative_to=project.root)
+    cache = ExtractionCache(project.cache, project.vocabulary)
+    sources = discover(project.source)
+    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary)
+    cache.prune()
     outcome.problems[:0] = problems
     outcome.documents, duplicates = _unique_ids(outcome.documents)
     outcome.problems += duplicates
@@ -159,8 +170,8 @@ def generate(project: Project) -> Outcome:
     return outcome
 
 
-def build(project: Project, strict: bool = False) -> Outcome:
+def build(project: Project, strict: bool = False, workers: int = 1) -> Outcome:
     """documents -> records -> Markdown -> site."""
-    outcome = generate(project)
+    outcome = generate(project, workers)
     outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
     return outcome

@@ -1,0 +1,77 @@
+"""read -> clean -> extract -> sidecar for many files, in a process pool when it pays."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .clean import clean
+from .extract import Lexicon, compile_lexicon, extract
+from .model import Document, Problem
+from .overrides import apply_sidecar, sidecar_for
+from .readers import read
+from .vocabulary import load_vocabulary
+
+Result = tuple[Document | None, list[Problem]]
+MIN_FILES_PER_WORKER = 8
+"""Below this, starting processes costs more than it saves."""
+
+
+def process(path: Path, lexicon: Lexicon, display: str | None = None) -> Result:
+    """One file: read, clean, extract, then apply the sidecar a person wrote."""
+    source, problems = read(path, display)
+    if source is None:
+        return None, problems
+    cleaned = clean(source)
+    record, extract_problems = extract(cleaned, lexicon)
+    problems += extract_problems
+    sidecar = sidecar_for(path)
+    if sidecar is not None:
+        shown = str(Path(display or path).with_name(sidecar.name))
+        record, sidecar_problems = apply_sidecar(record, sidecar, lexicon, shown)
+        problems += sidecar_problems
+    return Document(record=record, clean=cleaned), problems
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process_many(
+    jobs: list[tuple[Path, str]],
+    lexicon: Lexicon,
+    vocabulary: Path,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[Result]:
+    """Results in the order of `jobs`; `workers` > 1 uses that many processes."""
+    if workers <= 1 or len(jobs) < workers * MIN_FILES_PER_WORKER:
+        results = []
+        for path, display in jobs:
+            results.append(process(path, lexicon, display))
+            if progress:
+                progress(1)
+        return results
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(vocabulary,)) as pool:
+        results = []
+        for result in pool.map(_process_in_worker, jobs, chunksize=chunk):
+            results.append(result)
+            if progress:
+                progress(1)
+        return results
+
+
+_worker_lexicon: Lexicon | None = None
+
+
+def _start_worker(vocabulary: Path) -> None:
+    global _worker_lexicon
+    _worker_lexicon = compile_lexicon(load_vocabulary(vocabulary)[0])
+
+
+def _process_in_worker(job: tuple[Path, str]) -> Result:
+    assert _worker_lexicon is not None
+    return process(job[0], _worker_lexicon, job[1])
