@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import calendar
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .batch import Result, process_many
 from .cache import ExtractionCache
+from .exports import exports
 from .extract import Lexicon, compile_lexicon
+from .feeds import feeds
 from .index import build_index
 from .model import Document, Level, Problem, error
 from .overrides import sidecar_for
@@ -66,6 +72,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     extracted: int = 0
     from_cache: int = 0
+    site_ready: bool = True
+    """False when the pages could not all be rendered: the previous site is then kept."""
 
     @property
     def has_errors(self) -> bool:
@@ -165,7 +173,17 @@ def generate(project: Project, workers: int = 1) -> Outcome:
     index = build_index(outcome.documents)
     pages, plan_problems = plan(index)
     outcome.problems += plan_problems
-    generated = {**render(pages, environment(project.templates)), **source_files(index, project.root)}
+    markdown, render_problems = render(pages, environment(project.templates))
+    outcome.problems += render_problems
+    outcome.site_ready = not render_problems
+    if not outcome.site_ready:
+        return outcome
+    generated = {
+        **markdown,
+        **source_files(index, project.root),
+        **feeds(index),
+        **exports(index, lambda record_id: f"documenten/{record_id}/"),
+    }
     outcome.problems += write_tree(generated, project.docs)
     return outcome
 
@@ -173,5 +191,24 @@ def generate(project: Project, workers: int = 1) -> Outcome:
 def build(project: Project, strict: bool = False, workers: int = 1) -> Outcome:
     """documents -> records -> Markdown -> site."""
     outcome = generate(project, workers)
-    outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
+    if not outcome.site_ready:
+        return outcome
+    with source_date_epoch(outcome.documents):
+        outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
     return outcome
+
+
+@contextmanager
+def source_date_epoch(documents: list[Document]) -> Iterator[None]:
+    """Date the build by its newest document, unless SOURCE_DATE_EPOCH is set, so that
+    two builds of the same inputs are byte-identical (sitemap included)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    dates = [document.record.date for document in documents if document.record.date]
+    newest = max(dates, default=dt.date(1980, 1, 1))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]

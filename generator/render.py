@@ -11,7 +11,7 @@ import yaml
 from markupsafe import Markup
 
 from .markdown_text import escape_markdown, finalize
-from .model import Block
+from .model import Block, Problem, error
 from .plan import Page
 from .plan.contexts import Anchor
 
@@ -28,9 +28,30 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render(pages: list[Page], env: jinja2.Environment) -> dict[str, str]:
-    """Markdown text by page path."""
-    return {page.path: render_page(page, env) for page in pages}
+def render(pages: list[Page], env: jinja2.Environment) -> tuple[dict[str, str], list[Problem]]:
+    """Markdown text by page path; a template that fails is reported once, with its line."""
+    rendered: dict[str, str] = {}
+    failed: dict[str, Problem] = {}
+    for page in pages:
+        if page.template in failed:
+            continue
+        try:
+            rendered[page.path] = render_page(page, env)
+        except jinja2.TemplateError as exc:
+            failed[page.template] = error(_template_file(env, page.template, exc), _describe(exc, page.path))
+    return rendered, list(failed.values())
+
+
+def _template_file(env: jinja2.Environment, name: str, exc: jinja2.TemplateError) -> str:
+    loader = env.loader
+    folder = loader.searchpath[0] if isinstance(loader, jinja2.FileSystemLoader) else ""
+    line = getattr(exc, "lineno", None)
+    where = posixpath.join(str(folder), getattr(exc, "name", None) or name)
+    return f"{where}:{line}" if line else where
+
+
+def _describe(exc: jinja2.TemplateError, page: str) -> str:
+    return f"the template failed while rendering {page}: {exc.message or exc}"
 
 
 def render_page(page: Page, env: jinja2.Environment) -> str:

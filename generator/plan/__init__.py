@@ -9,7 +9,16 @@ from typing import Any
 from ..index import Index
 from ..model import Problem, error
 from . import collections, countries, documents, terms
-from .paths import country_path, document_path, dossier_path, initiative_path, source_path, topic_path, year_path
+from .paths import (
+    country_path,
+    document_path,
+    dossier_path,
+    feed_path,
+    initiative_path,
+    source_path,
+    topic_path,
+    year_path,
+)
 
 __all__ = ["Page", "plan", "source_files"]
 
@@ -30,18 +39,34 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
         for d in index.documents
     ]
     pages += [
-        Page(country_path(c), "country.md.j2", countries.country_context(c, index), _describe(c.name))
+        Page(
+            country_path(c),
+            "country.md.j2",
+            countries.country_context(c, index),
+            _describe(c.name, feed_path("partners", c.slug) if c.code in index.partner_of else None),
+        )
         for c in index.countries
     ]
     pages += [
-        Page(initiative_path(t.id), "initiative.md.j2", terms.initiative_context(t, index), _describe(t.name))
+        Page(
+            initiative_path(t.id),
+            "initiative.md.j2",
+            terms.initiative_context(t, index),
+            _describe(t.name, feed_path("initiatieven", t.id)),
+        )
         for t in index.initiatives
     ]
     pages += [
-        Page(topic_path(t.id), "topic.md.j2", terms.topic_context(t, index), _describe(t.name)) for t in index.topics
+        Page(topic_path(t.id), "topic.md.j2", terms.topic_context(t, index), _describe(t.name, feed_path("onderwerpen", t.id)))
+        for t in index.topics
     ]
     pages += [
-        Page(dossier_path(dossier), "dossier.md.j2", collections.dossier_context(dossier, index))
+        Page(
+            dossier_path(dossier),
+            "dossier.md.j2",
+            collections.dossier_context(dossier, index),
+            _describe(f"Dossier {dossier}", feed_path("dossiers", dossier.lower())),
+        )
         for dossier in index.dossiers
     ]
     pages += [Page(year_path(year), "year.md.j2", collections.year_context(year, index)) for year in index.years]
@@ -50,7 +75,7 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
 
 def _overviews(index: Index) -> list[Page]:
     return [
-        Page("index.md", "home.md.j2", collections.home_context(index), _describe("Start")),
+        Page("index.md", "home.md.j2", collections.home_context(index), {**_describe("Alle documenten", feed_path("alles", "alles")), "description": "Start"}),
         Page("documenten/index.md", "documents.md.j2", documents.documents_page(index)),
         Page("partners/index.md", "countries.md.j2", countries.countries_context(index)),
         Page("initiatieven/index.md", "terms.md.j2", terms.initiatives_overview(index)),
@@ -61,8 +86,13 @@ def _overviews(index: Index) -> list[Page]:
     ]
 
 
-def _describe(name: str) -> dict[str, Any]:
-    return {"description": name}
+def _describe(name: str, feed: str | None = None) -> dict[str, Any]:
+    """Front matter: a description, and the Atom feed the page advertises."""
+    front: dict[str, Any] = {"description": name}
+    if feed:
+        front["feed"] = feed
+        front["feed_title"] = f"Nieuwe documenten: {name}"
+    return front
 
 
 def _refuse_collisions(pages: list[Page]) -> tuple[list[Page], list[Problem]]:

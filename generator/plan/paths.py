@@ -37,3 +37,8 @@ def source_path(document_id: str, suffix: str) -> str:
 
 def official_url(kamerstuk: Kamerstuk) -> str:
     return OFFICIAL.format(dossier=kamerstuk.dossier, number=kamerstuk.number)
+
+
+def feed_path(kind: str, key: str) -> str:
+    """"feeds/alles.xml", "feeds/partners/japan.xml", ..."""
+    return "feeds/alles.xml" if kind == "alles" else f"feeds/{kind}/{key}.xml"
