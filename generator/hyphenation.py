@@ -14,20 +14,21 @@ VOWELS = frozenset("aeiouyáéíóúäëïöü")
 
 def join_lines(lines: list[str]) -> str:
     """Join hard-wrapped lines into one paragraph, undoing hyphenation at line ends."""
-    text = ""
+    parts: list[str] = []
     for line in lines:
-        if not text:
-            text = line
-            continue
-        broken = LINE_END_HYPHEN.search(text)
+        previous = parts[-1] if parts else ""
+        broken = LINE_END_HYPHEN.search(previous[-100:]) if previous.endswith("-") else None
         following = LEADING_WORD.match(line)
-        if broken and following and is_line_break_hyphen(broken.group(1), following.group(1)):
-            text = text[:-1] + line
+        if not parts:
+            parts.append(line)
+        elif broken and following and is_line_break_hyphen(broken.group(1), following.group(1)):
+            parts[-1] = previous[:-1]
+            parts.append(line)
         elif broken and following:
-            text += line
+            parts.append(line)
         else:
-            text += " " + line
-    return text
+            parts.append(" " + line)
+    return "".join(parts)
 
 
 def is_line_break_hyphen(left: str, right: str) -> bool:

@@ -19,6 +19,15 @@ def escape_markdown(text: str) -> str:
     return FOOTNOTE_MARKER.sub(lambda match: f"[^{match.group(1)}]", escaped)
 
 
+METADATA_SAFE = str.maketrans({"&": "&amp;", "<": "‹", ">": "›", '"': "&quot;"})
+
+
+def metadata_text(text: str) -> str:
+    """Text for front matter. The theme prints page titles, descriptions and tags into
+    HTML without escaping them, so no character may open a tag, an entity or an attribute."""
+    return plain(text).translate(METADATA_SAFE)
+
+
 def plain(text: str) -> str:
     """Text without in-text markers, for titles, evidence and search."""
     return FOOTNOTE_MARKER.sub("", text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index import Index
+from ..markdown_text import metadata_text
 from ..model import Problem, error
 from . import collections, countries, documents, terms
 from .paths import (
@@ -88,10 +89,10 @@ def _overviews(index: Index) -> list[Page]:
 
 def _describe(name: str, feed: str | None = None) -> dict[str, Any]:
     """Front matter: a description, and the Atom feed the page advertises."""
-    front: dict[str, Any] = {"description": name}
+    front: dict[str, Any] = {"description": metadata_text(name)}
     if feed:
         front["feed"] = feed
-        front["feed_title"] = f"Nieuwe documenten: {name}"
+        front["feed_title"] = metadata_text(f"Nieuwe documenten: {name}")
     return front
 
 

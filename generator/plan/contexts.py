@@ -83,6 +83,8 @@ class DocumentContext(TypedDict):
     initiatives: list[Link]
     topics: list[Link]
     blocks: list[Block]
+    truncated: bool
+    """True when the text is too long to show in full; the source file has it all."""
     anchors: list[Anchor]
     cites: list[CitationLink]
     cited_by: list[CitingDocument]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..index import Index
-from ..model import Country, Document, Mention, Term
+from ..model import Block, Country, Document, Mention, Term
 from .contexts import Anchor, CitationLink, CitingDocument, DocumentContext, DocumentsContext, Link
 from .paths import country_path, document_path, dossier_path, initiative_path, official_url, source_path, topic_path
 from .summaries import summaries, summary
 from ..labels import display_title
-from ..markdown_text import plain
+from ..markdown_text import metadata_text
 
 
 def documents_page(index: Index):
@@ -19,6 +19,7 @@ def document_context(document: Document, index: Index) -> DocumentContext:
     record = document.record
     partner_codes = {mention.term.code for mention in record.partners}
     kamerstuk = record.kamerstuk
+    shown = _page_blocks(document.clean.blocks)
     return DocumentContext(
         document=summary(document),
         reference_url=official_url(kamerstuk) if kamerstuk else None,
@@ -31,7 +32,8 @@ def document_context(document: Document, index: Index) -> DocumentContext:
         organisations=[mention.term.name for mention in _by_name(record.organisations)],
         initiatives=[Link(label=m.term.name, path=initiative_path(m.term.id)) for m in _by_name(record.initiatives)],
         topics=[Link(label=m.term.name, path=topic_path(m.term.id)) for m in _by_name(record.topics)],
-        blocks=list(document.clean.blocks),
+        blocks=shown,
+        truncated=len(shown) < len(document.clean.blocks),
         anchors=_anchors(record.partners, record.initiatives),
         cites=[_citation(citation, index) for citation in record.cites],
         cited_by=_cited_by(document, index),
@@ -44,10 +46,27 @@ def document_front_matter(document: Document) -> dict:
     record = document.record
     tags = [m.term.name for m in _by_name(record.partners)]
     tags += [m.term.name for m in _by_name(record.initiatives)] + [m.term.name for m in _by_name(record.topics)]
-    front = {"description": plain(display_title(record)), "tags": list(dict.fromkeys(tags))}
+    title = metadata_text(display_title(record))
+    front = {"title": title, "description": title, "tags": [metadata_text(tag) for tag in dict.fromkeys(tags)]}
     if record.date:
         front["date"] = record.date.isoformat()
     return front
+
+
+MAX_PAGE_TEXT = 400_000
+"""Characters of text shown on a page; longer documents end with a link to the source file,
+so that one huge input cannot make the site build or the search index explode."""
+
+
+def _page_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    shown: list[Block] = []
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        if total > MAX_PAGE_TEXT and shown:
+            break
+        shown.append(block)
+    return shown
 
 
 def _by_name(mentions: tuple[Mention, ...]) -> list[Mention]:

@@ -31,8 +31,15 @@ def year_path(year: int) -> str:
     return f"tijdlijn/{year}.md"
 
 
+SERVED_AS_IS = frozenset({".pdf", ".docx", ".txt"})
+"""Source formats a browser will not run as a page. An HTML source would run its scripts
+on the site's own origin, and MkDocs would render a Markdown source as a page: those are
+offered as text."""
+
+
 def source_path(document_id: str, suffix: str) -> str:
-    return f"bronbestanden/{document_id}{suffix.lower()}"
+    suffix = suffix.lower()
+    return f"bronbestanden/{document_id}{suffix if suffix in SERVED_AS_IS else suffix + '.txt'}"
 
 
 def official_url(kamerstuk: Kamerstuk) -> str:
