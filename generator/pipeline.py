@@ -19,6 +19,7 @@ from .index import build_index
 from .model import Document, Level, Problem, error
 from .overrides import sidecar_for
 from .plan import plan, source_files
+from .progress import Progress
 from .readers import is_document
 from .records import to_yaml
 from .render import environment, render
@@ -108,6 +109,7 @@ def extract_all(
     cache: ExtractionCache | None = None,
     workers: int = 1,
     vocabulary: Path | None = None,
+    progress: Progress = Progress(),
 ) -> Outcome:
     """Every file through read -> clean -> extract, from the cache where the content is known."""
     jobs = [(path, _display(path, relative_to)) for path in paths]
@@ -118,7 +120,8 @@ def extract_all(
             results[position] = hit
     outcome = Outcome(from_cache=len(results))
     missing = [position for position in range(len(jobs)) if position not in results]
-    fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers)
+    with progress.stage("Extractie", len(missing)) as tick:
+        fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers, tick)
     for position, result in zip(missing, fresh):
         results[position] = result
         if cache and keys[position]:
@@ -158,12 +161,12 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem
     return list(by_id.values()), problems
 
 
-def generate(project: Project, workers: int = 1) -> Outcome:
+def generate(project: Project, workers: int = 1, progress: Progress = Progress()) -> Outcome:
     """documents -> records -> Markdown in `project.docs`, ready for the site engine."""
     lexicon, problems = load_lexicon(project)
     cache = ExtractionCache(project.cache, project.vocabulary)
     sources = discover(project.source)
-    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary)
+    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary, progress)
     cache.prune()
     outcome.problems[:0] = problems
     outcome.documents, duplicates = _unique_ids(outcome.documents)
@@ -173,7 +176,8 @@ def generate(project: Project, workers: int = 1) -> Outcome:
     index = build_index(outcome.documents)
     pages, plan_problems = plan(index)
     outcome.problems += plan_problems
-    markdown, render_problems = render(pages, environment(project.templates))
+    with progress.stage("Pagina's", len(pages)) as tick:
+        markdown, render_problems = render(pages, environment(project.templates), tick)
     outcome.problems += render_problems
     outcome.site_ready = not render_problems
     if not outcome.site_ready:
@@ -188,9 +192,9 @@ def generate(project: Project, workers: int = 1) -> Outcome:
     return outcome
 
 
-def build(project: Project, strict: bool = False, workers: int = 1) -> Outcome:
+def build(project: Project, strict: bool = False, workers: int = 1, progress: Progress = Progress()) -> Outcome:
     """documents -> records -> Markdown -> site."""
-    outcome = generate(project, workers)
+    outcome = generate(project, workers, progress)
     if not outcome.site_ready:
         return outcome
     with source_date_epoch(outcome.documents):

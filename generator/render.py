@@ -28,11 +28,14 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render(pages: list[Page], env: jinja2.Environment) -> tuple[dict[str, str], list[Problem]]:
+def render(
+    pages: list[Page], env: jinja2.Environment, tick: Callable[[int], object] = lambda count: None
+) -> tuple[dict[str, str], list[Problem]]:
     """Markdown text by page path; a template that fails is reported once, with its line."""
     rendered: dict[str, str] = {}
     failed: dict[str, Problem] = {}
     for page in pages:
+        tick(1)
         if page.template in failed:
             continue
         try:
