@@ -6,13 +6,15 @@ Matching rules, which curators rely on:
 - matches are whole words; hyphens, dashes and spaces are interchangeable
   ("Verenigd-Koninkrijk" finds "Verenigd Koninkrijk", "Duits-Nederlandse" finds "Duits");
 - accents are optional ("Oekraine" finds Oekraïne);
-- where forms overlap, the longest wins ("Noord-Korea" beats "Korea").
+- where forms of one group overlap, the longest wins ("Noord-Korea" beats "Korea");
+  forms of different groups do not hide each other ("Duits-Nederlandse Legerkorps" is
+  an initiative and still names Germany).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -47,9 +49,12 @@ def _lower(text: str) -> str:
 
 
 class Matcher:
-    """A set of forms, each registered under a key, found in one pass per case mode."""
+    """A set of forms, each registered under a key, found in one pass per case mode.
 
-    def __init__(self, entries: Iterable[tuple[str, str]]):
+    `group(key)` names the group a key belongs to; overlaps are resolved per group."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]], group: Callable[[str], str] = lambda key: ""):
+        self._group = group
         self._exact = ahocorasick.Automaton()
         self._folded = ahocorasick.Automaton()
         for form, key in entries:
@@ -72,17 +77,23 @@ class Matcher:
                 automaton.add_word(variant, (length, (*keys, key)))
 
     def find(self, text: str) -> list[Hit]:
-        """All whole-word, non-overlapping hits, longest first where they overlap."""
+        """All whole-word hits, in text order; within a group they never overlap and
+        the longest form wins."""
         plain = normalise(text)
-        candidates = list(self._scan(self._exact, plain, plain))
-        candidates += self._scan(self._folded, _lower(plain), plain)
+        candidates = [
+            Hit(hit.start, hit.end, (key,))
+            for scan in (self._scan(self._exact, plain, plain), self._scan(self._folded, _lower(plain), plain))
+            for hit in scan
+            for key in hit.keys
+        ]
         candidates.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
         chosen: list[Hit] = []
-        reach = -1
+        reach: dict[str, int] = {}
         for hit in candidates:
-            if hit.start >= reach:
+            group = self._group(hit.keys[0])
+            if hit.start >= reach.get(group, -1):
                 chosen.append(hit)
-                reach = hit.end
+                reach[group] = hit.end
         return chosen
 
     @staticmethod

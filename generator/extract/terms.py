@@ -40,7 +40,13 @@ def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
     for topic in vocabulary.topics:
         entries[f"{TOPIC}:{topic.id}"] = topic
         forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
-    return Lexicon(vocabulary, Matcher(forms), entries)
+    return Lexicon(vocabulary, Matcher(forms, group=_group), entries)
+
+
+def _group(key: str) -> str:
+    """Regions compete with countries for the same words; other kinds never hide each other."""
+    kind = key.partition(":")[0]
+    return COUNTRY if kind == REGION else kind
 
 
 @dataclass(frozen=True)
