@@ -67,11 +67,14 @@ def render_page(page: Page, env: jinja2.Environment) -> str:
     def external(label: object, address: str) -> Markup:
         return Markup(f"[{escape_markdown(str(label))}](<{address}>)")
 
+    def links(items: list[dict]) -> Markup:
+        return Markup(", ").join(link(item["label"], item["path"]) for item in items)
+
     def body(blocks: list[Block], anchors: list[Anchor]) -> Markup:
         return body_markdown(blocks, anchors, url)
 
     template = env.get_template(page.template)
-    text = template.render(page=page.context, url=url, link=link, external=external, body=body)
+    text = template.render(page=page.context, url=url, link=link, links=links, external=external, body=body)
     return _front_matter(page.front_matter) + text
 
 

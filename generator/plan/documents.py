@@ -47,7 +47,12 @@ def document_front_matter(document: Document) -> dict:
     tags = [m.term.name for m in _by_name(record.partners)]
     tags += [m.term.name for m in _by_name(record.initiatives)] + [m.term.name for m in _by_name(record.topics)]
     title = metadata_text(display_title(record))
-    front = {"title": title, "description": title, "tags": [metadata_text(tag) for tag in dict.fromkeys(tags)]}
+    front = {
+        "title": title,
+        "description": title,
+        "tags": [metadata_text(tag) for tag in dict.fromkeys(tags)],
+        "hide": ["tags"],  # the key facts show them, grouped; the tag index still lists them
+    }
     if record.date:
         front["date"] = record.date.isoformat()
     return front
