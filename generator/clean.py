@@ -21,6 +21,8 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*\d{1,3}\s*[-–]|\d{1,3}|[Pp]agina \d{1,3}(?: van \d{1,3})?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 SENTENCE_END = re.compile(r"[.!?:;»”\"')\]]$")
+NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÀ-Ý]")
+"""A numbered section heading: "2 Samenwerking", "3.1 Duitsland"."""
 FUNCTION_WORD_END = re.compile(
     r"\s(?:de|het|een|en|of|van|met|in|op|voor|tot|dat|die|te|aan|bij|door|om|over|als|naar|uit|zijn|is)$"
 )
@@ -216,7 +218,7 @@ def _wrapped_blocks(lines: list[str], width: int) -> list[Block]:
 def _is_heading(line: str, width: int | None = None) -> bool:
     return (
         len(line) <= min(90, int(width * 0.85) if width else 90)
-        and line[:1].isupper()
+        and (line[:1].isupper() or NUMBERED_SECTION.match(line) is not None)
         and not SENTENCE_END.search(line)
         and not line.endswith((",", "–", "-"))
     )

@@ -92,3 +92,8 @@ def test_unwrapped_text_has_one_paragraph_per_line_and_headings():
     text = "Oekraïne \nDe president lichtte het plan toe aan de bondgenoten in de raad, en dat was een lange zin.\n" * 1
     blocks = cleaned(text + "\n" + "Een tweede alinea die ook lang genoeg is om als gewone alinea te tellen in de tekst.\n").blocks
     assert [(b.kind, b.text.strip()) for b in blocks][0] == ("heading", "Oekraïne")
+
+
+def test_numbered_sections_are_headings():
+    text = "2.1 Samenwerking met Duitsland\n\nDe samenwerking met Duitsland is hecht en groeit nog steeds verder.\n"
+    assert [b.kind for b in cleaned(text).blocks] == ["heading", "paragraph"]

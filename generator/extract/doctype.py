@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import Block
+from .sentences import sentences
 
 BESLISNOTA = re.compile(r"^(TER BESLISSING|Beslisnota\b)|^Geadviseerd besluit\b", re.IGNORECASE)
 OPENING_OFFER = re.compile(
     r"\bHierbij\s+(?:bied\s+ik\s+u|ontvangt\s+u|zend\s+ik\s+u|stuur\s+ik\s+u|informeer\s+ik\s+u\s+over)"
-    r"(?:,[^,]{1,120},)?\s+(?P<object>(?:de|het|een)\s+[^.]{3,200}?)(?:\s+aan)?[.,]"
+    r"(?:,[^,]{1,120},)?\s+(?P<object>(?:de|het|een)\s+[^,]{3,200}?)(?:\s+aan)?(?:,|\.?$)"
 )
 KINDS = (
     ("geannoteerde-agenda", re.compile(r"^(?:de|het|een)\s+geannoteerde agenda\b", re.IGNORECASE)),
@@ -25,8 +26,10 @@ def opening(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
     """The object of the opening sentence ("het verslag van ..."), with its sentence."""
     for block in blocks:
         if block.kind == "paragraph":
-            match = OPENING_OFFER.search(block.text[:600])
-            return (match.group("object"), match.group(0)) if match else (None, None)
+            start, end = next(sentences(block.text), (0, 0))
+            sentence = block.text[start:end]
+            match = OPENING_OFFER.search(sentence[:600])
+            return (match.group("object"), sentence) if match else (None, None)
     return None, None
 
 
