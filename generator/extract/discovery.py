@@ -29,11 +29,16 @@ def discover_initiatives(text: str, known: Matcher) -> list[tuple[Term, str]]:
     for match in DEFINITION.finditer(text):
         abbreviation = match.group("abbreviation").rstrip("-")
         name = _trim(match.group("name"), abbreviation)
-        if name is None or known.find(name) or known.find(abbreviation):
+        if name is None or _is_known(name, known) or _is_known(abbreviation, known):
             continue
         term = Term(id=slugify(name), name=name, aliases=(abbreviation,), discovered=True)
         found.setdefault(term.id, (term, match.group(0)))
     return list(found.values())
+
+
+def _is_known(text: str, known: Matcher) -> bool:
+    """True when one vocabulary form covers the whole text (not merely a word in it)."""
+    return any(hit.start == 0 and hit.end == len(text) for hit in known.find(text))
 
 
 def _trim(name: str, abbreviation: str) -> str | None:
