@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .archive import build_archive, default_archive
 from .pipeline import Outcome, Project, build, discover, extract_all, load_lexicon
 from .records import to_json_line
 
@@ -57,6 +58,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--source", type=Path, help="folder with the documents (default: source_docs/)")
     check_cmd.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+
+    archive_cmd = commands.add_parser(
+        "archive",
+        help="write the offline archive (a zip of the site for file://)",
+        description=(
+            "Build the site to be opened from a folder without a network (search included) and zip it\n"
+            "with the records (YAML and JSON), the original documents and a LEESMIJ.txt.\n"
+            "The zip holds one folder: unpack it and open index.html. The same inputs give the same bytes."
+        ),
+        epilog=(
+            "example:\n  python -m generator archive\n"
+            "  python -m generator archive --out /media/usb/archief.zip --strict"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    archive_cmd.add_argument("--source", type=Path, help="folder with the documents (default: source_docs/)")
+    archive_cmd.add_argument(
+        "--out", dest="zip_file", type=Path, metavar="FILE",
+        help="the zip to write (default: build/archief-internationale-militaire-samenwerking.zip)",
+    )
+    archive_cmd.add_argument("--work", type=Path, help="folder for generated records and Markdown (default: build/)")
+    archive_cmd.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     return parser
 
 
@@ -92,6 +115,18 @@ def _build(args: argparse.Namespace) -> int:
     return _report(build(project, strict=args.strict), args.strict)
 
 
+def _archive(args: argparse.Namespace) -> int:
+    project = _project(args)
+    out_file = args.zip_file or default_archive(project)
+    if out_file.is_dir():
+        raise UsageError(f"'{out_file}' is a folder: give the name of the zip file to write")
+    outcome = build_archive(project, out_file, strict=args.strict)
+    status = _report(outcome, args.strict)
+    if out_file.is_file() and not outcome.has_errors:
+        print(f"archive: {out_file}")
+    return status
+
+
 def _check(args: argparse.Namespace) -> int:
     project = _project(args)
     lexicon, problems = load_lexicon(project)
@@ -113,4 +148,4 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if outcome.has_errors or any(p.level.value == "error" for p in problems) else EXIT_OK
 
 
-COMMANDS = {"build": _build, "extract": _extract, "check": _check}
+COMMANDS = {"build": _build, "extract": _extract, "check": _check, "archive": _archive}

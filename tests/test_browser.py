@@ -1,0 +1,232 @@
+"""The site in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright.
+
+Every test runs twice: on the unpacked offline archive from file://, and on the hosted build
+served by `python -m http.server` on 127.0.0.1. Screenshots and axe-core reports go to
+test-artifacts/ (ignored by git). axe-core is vendored in tests/vendor/axe-core/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+from conftest import ROOT
+
+pytest_plugins = ["conftest_browser"]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+BLOCKING = {"serious", "critical"}
+
+DOCUMENT, PARTNER = "documenten/mindef20250041931", "partners/japan"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One way of serving the site: its base URL and its kind of page URLs."""
+
+    name: str
+    base: str
+    directory_urls: bool
+
+    def url(self, page: str = "") -> str:
+        if not page:
+            return self.base if self.directory_urls else f"{self.base}index.html"
+        return f"{self.base}{page}/" if self.directory_urls else f"{self.base}{page}.html"
+
+    def href_pattern(self, page: str) -> str:
+        """A CSS attribute selector value for relative links to `page`."""
+        return f"{page}/" if self.directory_urls else f"{page}.html"
+
+    def stays_here(self, url: str) -> bool:
+        return url.startswith(self.base) or url.startswith(("data:", "blob:", "about:"))
+
+
+@dataclass
+class Recorded:
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory) -> Iterator[BrowserContext]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block",
+        )
+        context.set_default_timeout(20_000)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(params=["archive", "hosted"])
+def target(request) -> Target:
+    if request.param == "archive":
+        unpacked = request.getfixturevalue("archive").unpacked
+        return Target("archive", unpacked.resolve().as_uri() + "/", directory_urls=False)
+    return Target("hosted", request.getfixturevalue("hosted"), directory_urls=True)
+
+
+@pytest.fixture
+def recorded(browser_context: BrowserContext) -> Iterator[Recorded]:
+    """A fresh page; every request made by it (or by anything in the browser) is recorded."""
+    page = browser_context.new_page()
+    seen = Recorded(page)
+    on_request = lambda request: seen.requests.append(request.url)  # noqa: E731
+    browser_context.on("request", on_request)
+    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+    try:
+        yield seen
+    finally:
+        browser_context.remove_listener("request", on_request)
+        page.close()
+
+
+def assert_stayed_local(seen: Recorded, target: Target) -> None:
+    assert seen.requests, "no request was recorded at all"
+    leaving = sorted({url for url in seen.requests if not target.stays_here(url)})
+    assert leaving == [], f"requests that left {target.base}"
+    assert seen.errors == []
+
+
+def open_page(seen: Recorded, target: Target, page: str = "") -> Page:
+    response = seen.page.goto(target.url(page), wait_until="load")
+    if target.directory_urls:
+        assert response is not None and response.ok, target.url(page)
+    return seen.page
+
+
+def heading(page: Page) -> str:
+    return page.locator("article h1").first.inner_text()
+
+
+def artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / name
+
+
+def test_search_finds_the_tactical_edge_documents(target, recorded):
+    page = open_page(recorded, target)
+    page.keyboard.press("s")
+    page.keyboard.type("Tactical Edge")
+    page.wait_for_selector(".md-search-result__item")
+    assert "initialiseren" not in page.locator(".md-search-result__meta").inner_text().lower()
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    documents = {m.group(1) for href in hrefs if (m := re.search(r"/documenten/([a-z0-9-]+)(?:\.html|/)", href))}
+    documents.discard("index")
+    assert "kst-33279-29" in documents
+    assert [d for d in documents if d != "kst-33279-29" and d.startswith("verslag-")], documents
+    assert len(documents) == 2, documents
+    page.screenshot(path=artifact(f"{target.name}-zoeken.png"))
+
+    page.locator('.md-search-result__item > a[href*="documenten/kst-33279-29"]').first.click()
+    page.wait_for_url(re.compile(re.escape(target.url("documenten/kst-33279-29"))))
+    assert "Tactical Edge" in page.locator("article").inner_text()
+    assert_stayed_local(recorded, target)
+
+
+def test_from_a_document_to_a_partner_and_back(target, recorded):
+    page = open_page(recorded, target, DOCUMENT)
+    title = heading(page)
+    assert "ACSA" in title
+
+    page.locator(f'article a[href$="{target.href_pattern(PARTNER)}"]').first.click()
+    page.wait_for_url(target.url(PARTNER))
+    assert "Japan" in heading(page)
+
+    page.locator(f'article a[href$="{target.href_pattern(DOCUMENT)}"]').first.click()
+    page.wait_for_url(target.url(DOCUMENT))
+    assert heading(page) == title
+
+    page.go_back()
+    page.wait_for_url(target.url(PARTNER))
+    assert "Japan" in heading(page)
+    page.go_back()
+    page.wait_for_url(target.url(DOCUMENT))
+    assert heading(page) == title
+    assert_stayed_local(recorded, target)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_and_nothing_overflows(target, recorded, width):
+    page = recorded.page
+    page.set_viewport_size({"width": width, "height": 900})
+    for name, path in (("start", ""), ("document", DOCUMENT), ("partner", PARTNER)):
+        open_page(recorded, target, path)
+        page.screenshot(path=artifact(f"{target.name}-{name}-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} is {overflow}px wider than a {width}px window"
+        assert page.locator("header .md-header__title").is_visible()
+    assert_stayed_local(recorded, target)
+
+
+# Serious violations that come from Material's defaults, reported in issue 6 and tolerated until
+# the theme overrides fix them: rule id -> (text found in the failing element's HTML, why).
+# Any other serious or critical violation fails; an entry that no longer occurs fails too, so that
+# it is removed once fixed.
+KNOWN_VIOLATIONS = {
+    "aria-dialog-name": (
+        ('<div class="md-search"',),
+        "Material's search (partials/search.html) is role=dialog without an accessible name",
+    ),
+    "color-contrast": (
+        ('class="md-tabs__link"', '<div class="md-copyright"'),
+        "Material's default indigo palette: tab labels #c6cbe9 on #4051b5 (4.28:1), "
+        "footer copyright #7f7f7f on #171717 (4.47:1)",
+    ),
+    "link-in-text-block": (
+        ("<a ",),
+        "Material's links are not underlined and #4051b5 is 2.34:1 against the text colour #212121",
+    ),
+}
+
+
+def _known(violation: dict, node: dict) -> bool:
+    markers, _ = KNOWN_VIOLATIONS.get(violation["id"], ((), ""))
+    return any(marker in node["html"] for marker in markers)
+
+
+def test_no_serious_accessibility_violations(target, recorded):
+    """axe-core on the home page, a document page and a partner page."""
+    blocking, known = [], set()
+    for name, path in (("start", ""), ("document", DOCUMENT), ("partner", PARTNER)):
+        page = open_page(recorded, target, path)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        artifact(f"axe-{target.name}-{name}.json").write_text(
+            json.dumps(violations, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+        for violation in violations:
+            if violation["impact"] not in BLOCKING:
+                continue
+            for node in violation["nodes"]:
+                if _known(violation, node):
+                    known.add(violation["id"])
+                else:
+                    blocking.append(f"{name}: {violation['id']} ({violation['impact']}) {node['target']}: {node['html']}")
+    assert blocking == []
+    assert sorted(known) == sorted(KNOWN_VIOLATIONS), "fixed? remove it from KNOWN_VIOLATIONS"
+    assert_stayed_local(recorded, target)
+
+
+def test_chromium_is_the_debian_package():
+    assert shutil.which("chromium") or CHROMIUM.is_file()
