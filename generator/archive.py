@@ -24,6 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 from .model import Level, Problem, error
 from .overrides import sidecar_for
 from .pipeline import Outcome, Project, discover, generate, source_date_epoch
+from .progress import Progress
 from .records import record_to_dict, to_yaml
 from .site import build_site
 
@@ -40,12 +41,14 @@ def default_archive(project: Project) -> Path:
     return project.work / f"{ARCHIVE_NAME}.zip"
 
 
-def build_archive(project: Project, out_file: Path, strict: bool = False) -> Outcome:
+def build_archive(
+    project: Project, out_file: Path, strict: bool = False, workers: int = 1, progress: Progress = Progress()
+) -> Outcome:
     """documents -> records -> Markdown -> site for file:// -> `out_file` (a zip).
 
     A document with an error is left out, as in `build`; when the site cannot be built,
     the previous `out_file` is left as it was."""
-    outcome = generate(project)
+    outcome = generate(project, workers, progress)
     if not outcome.site_ready:
         return outcome
     with source_date_epoch(outcome.documents), tempfile.TemporaryDirectory(prefix="archief-") as tmp:

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from .pipeline import Outcome, Project, generate
+from .progress import Progress
 
 POLL_SECONDS = 1.0
 
@@ -41,15 +42,21 @@ def watch(
             on_change()
 
 
-def serve(project: Project, address: str, report: Callable[[Outcome], None]) -> None:
+def serve(
+    project: Project,
+    address: str,
+    report: Callable[[Outcome], object],
+    workers: int = 1,
+    progress: Progress = Progress(),
+) -> None:
     """Generate, then serve at `address` ("127.0.0.1:8000") until interrupted."""
-    report(generate(project))
+    report(generate(project, workers, progress))
     inputs = [project.source, project.vocabulary, project.templates]
     stop = threading.Event()
 
     def regenerate() -> None:
         print("Invoer gewijzigd: pagina's worden opnieuw gemaakt.", file=sys.stderr)
-        report(generate(project))
+        report(generate(project, workers, progress))
 
     watcher = threading.Thread(target=watch, args=(inputs, regenerate, stop), daemon=True)
     watcher.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -11,7 +12,7 @@ from conftest import ROOT, run_cli
 SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "check"])
+@pytest.mark.parametrize("command", ["build", "extract", "check", "archive", "serve"])
 def test_every_command_has_help_with_an_example(command):
     result = run_cli(command, "--help")
     assert result.returncode == 0
@@ -20,7 +21,7 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("build", "extract --json", "check"):
+    for command in ("build", "extract --json", "check", "archive", "serve"):
         assert f"python -m generator {command}" in readme
 
 
@@ -68,3 +69,47 @@ def test_check_validates_without_building(tmp_path):
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
     assert "documents: 5" in result.stdout
+
+
+def _project_copy(tmp_path, *documents: tuple[str, str]):
+    for name in ("mkdocs.yml", "vocabulary", "templates", "site_overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    (tmp_path / "source_docs").mkdir()
+    for name, text in documents:
+        (tmp_path / "source_docs" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+CURATION_LETTER = (
+    "Den Haag, 3 maart 2024\n\n"
+    "Nederland en Duitsland starten het Baltic Drone Shield Programme (BDSP). "
+    "Ook Noorwegen en Frankrijk nemen deel aan het Baltic Drone Shield Programme.\n"
+)
+
+
+def test_check_lists_what_a_curator_should_add(tmp_path):
+    project = _project_copy(tmp_path, ("brief.txt", CURATION_LETTER))
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "for the curator (1):" in result.stdout
+    assert "Baltic Drone Shield Programme (BDSP)" in result.stdout and "brief.txt" in result.stdout
+    assert run_cli("check", "-q", cwd=project).stdout == ""
+
+
+def test_quiet_prints_only_problems_and_verbose_every_document(tmp_path):
+    project = _project_copy(tmp_path, ("brief.txt", CURATION_LETTER), ("leeg.txt", " \n"))
+    quiet = run_cli("build", "-q", "--jobs", "1", cwd=project)
+    assert quiet.returncode == 1
+    assert quiet.stdout == ""
+    assert quiet.stderr.count("\n") == 1 and "leeg.txt" in quiet.stderr
+    verbose = run_cli("build", "-v", cwd=project)
+    assert "documents: 1 (0 extracted, 2 from cache)" in verbose.stdout
+    assert "brief.txt" in verbose.stdout
+
+
+@pytest.mark.parametrize("jobs", ["0", "twee"])
+def test_jobs_must_be_a_positive_number(jobs):
+    result = run_cli("build", "--jobs", jobs)
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr and "1 or more" in result.stderr
