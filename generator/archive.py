@@ -25,7 +25,7 @@ from .model import Level, Problem, error
 from .overrides import sidecar_for
 from .pipeline import Outcome, Project, discover, generate, source_date_epoch
 from .progress import Progress
-from .records import record_to_dict, to_yaml
+from .records import record_to_dict
 from .site import build_site
 
 ARCHIVE_NAME = "archief-internationale-militaire-samenwerking"
@@ -109,7 +109,7 @@ def _entries(project: Project, outcome: Outcome, site: Path) -> tuple[dict[str, 
     ]
     for document in sorted(outcome.documents, key=lambda d: d.record.id):
         record = document.record
-        entries[f"{RECORDS}/{record.id}.yml"] = to_yaml(record).encode("utf-8")
+        entries[f"{RECORDS}/{record.id}.yml"] = document.record_yaml.encode("utf-8")
         as_json = json.dumps(record_to_dict(record), ensure_ascii=False, indent=2) + "\n"
         entries[f"{RECORDS}/{record.id}.json"] = as_json.encode("utf-8")
     for path in _sources(project.source):

@@ -12,6 +12,7 @@ from .extract import Lexicon, compile_lexicon, extract
 from .model import Document, Problem
 from .overrides import apply_sidecar, sidecar_for
 from .readers import read
+from .records import to_yaml
 from .vocabulary import load_vocabulary
 
 Result = tuple[Document | None, list[Problem]]
@@ -32,7 +33,7 @@ def process(path: Path, lexicon: Lexicon, display: str | None = None) -> Result:
         shown = str(Path(display or path).with_name(sidecar.name))
         record, sidecar_problems = apply_sidecar(record, sidecar, lexicon, shown)
         problems += sidecar_problems
-    return Document(record=record, clean=cleaned), problems
+    return Document(record=record, clean=cleaned, record_yaml=to_yaml(record)), problems
 
 
 def default_workers() -> int:

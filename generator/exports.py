@@ -1,7 +1,7 @@
 """records.json and records.csv: every record, for reuse outside the site.
 
 records.json holds the full records of `extract --json`, in the order of the
-documents list (newest first). records.csv holds one row per document with the
+documents list (newest first), one record per line. records.csv holds one row per document with the
 main fields; lists are joined with "; " and countries are ISO codes.
 """
 
@@ -26,7 +26,7 @@ def exports(index: Index, page_of) -> dict[str, str]:
     """File name -> text. `page_of(record_id)` gives the page's path within the site."""
     records = [document.record for document in index.documents]
     data = [record_to_dict(record) for record in records]
-    as_json = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    as_json = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]\n"
     return {"records.json": as_json, "records.csv": _csv(records, page_of)}
 
 

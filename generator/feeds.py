@@ -1,6 +1,7 @@
 """Atom feeds for the whole archive and for each country, initiative, topic and dossier.
 
-Entries are newest first, dated with the document's own date (undated documents
+Each feed holds the FEED_ENTRIES newest documents (a feed tells subscribers what is
+new; the pages list everything). Entries are newest first, dated with the document's own date (undated documents
 come last and take the oldest date in the archive, so output stays deterministic
 and ordered), and link to the document's page relative to the feed.
 """
@@ -8,7 +9,6 @@ and ordered), and link to the document's page relative to the feed.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 
 from feedgen.feed import FeedGenerator
 
@@ -16,10 +16,11 @@ from .index import Index
 from .labels import display_title, doc_type_label, dutch_date
 from .markdown_text import plain
 from .model import Document
-from .plan.paths import feed_path
+from .plan.paths import feed_path, relative_url
 
 FEED_ID = "urn:defensie-archief:{kind}:{key}"
 SITE_TITLE = "Archief internationale militaire samenwerking"
+FEED_ENTRIES = 50
 
 
 def feeds(index: Index) -> dict[str, str]:
@@ -31,7 +32,7 @@ def feeds(index: Index) -> dict[str, str]:
     groups += [("onderwerpen", t.id, t.name, index.by_topic.get(t.id, ())) for t in index.topics]
     groups += [("dossiers", d.lower(), f"Dossier {d}", docs) for d, docs in index.dossiers.items()]
     return {
-        feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents, fallback)
+        feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents[:FEED_ENTRIES], fallback)
         for kind, key, title, documents in groups
     }
 
@@ -47,7 +48,7 @@ def _feed(kind: str, key: str, title: str, documents: tuple[Document, ...], fall
     generator.id(FEED_ID.format(kind=kind, key=key))
     generator.title(title)
     generator.language("nl")
-    generator.link(href=posixpath.relpath("index.html", posixpath.dirname(path)), rel="alternate")
+    generator.link(href=relative_url("index.html", path), rel="alternate")
     generator.updated(_timestamp(max((d.record.date or fallback for d in documents), default=fallback)))
     for document in reversed(documents):  # feedgen prepends: add oldest first
         _entry(generator, document, path, fallback)
@@ -59,7 +60,7 @@ def _entry(generator: FeedGenerator, document: Document, feed: str, fallback: dt
     entry = generator.add_entry()
     entry.id(FEED_ID.format(kind="document", key=record.id))
     entry.title(plain(display_title(record)))
-    entry.link(href=posixpath.relpath(f"documenten/{record.id}/", posixpath.dirname(feed)) + "/")
+    entry.link(href=relative_url(f"documenten/{record.id}/", feed))
     entry.updated(_timestamp(record.date or fallback))
     if record.date:
         entry.published(_timestamp(record.date))

@@ -250,3 +250,6 @@ class Document:
 
     record: Record
     clean: CleanDocument
+    record_yaml: str = ""
+    """The record as written to records/<id>.yml: dumped once where the record is made
+    (in the extraction worker) and cached with it, as dumping YAML is slow."""

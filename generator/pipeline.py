@@ -19,9 +19,9 @@ from .index import build_index
 from .model import Document, Level, Problem, error
 from .overrides import sidecar_for
 from .plan import plan, source_files
+from .page_cache import PageCache
 from .progress import Progress
 from .readers import is_document
-from .records import to_yaml
 from .render import environment, render
 from .site import build_site
 from .vocabulary import load_vocabulary
@@ -171,13 +171,15 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     outcome.problems[:0] = problems
     outcome.documents, duplicates = _unique_ids(outcome.documents)
     outcome.problems += duplicates
-    records = {f"{document.record.id}.yml": to_yaml(document.record) for document in outcome.documents}
+    records = {f"{document.record.id}.yml": document.record_yaml for document in outcome.documents}
     outcome.problems += write_tree(records, project.records)
     index = build_index(outcome.documents)
     pages, plan_problems = plan(index)
     outcome.problems += plan_problems
-    with progress.stage("Pagina's", len(pages)) as tick:
-        markdown, render_problems = render(pages, environment(project.templates), tick)
+    page_cache = PageCache(project.work / "pages.manifest", project.docs, project.templates)
+    to_render, unchanged = page_cache.fresh(pages)
+    with progress.stage("Pagina's", len(to_render)) as tick:
+        markdown, render_problems = render(to_render, environment(project.templates), tick)
     outcome.problems += render_problems
     outcome.site_ready = not render_problems
     if not outcome.site_ready:
@@ -188,7 +190,8 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         **feeds(index),
         **exports(index, lambda record_id: f"documenten/{record_id}/"),
     }
-    outcome.problems += write_tree(generated, project.docs)
+    outcome.problems += write_tree(generated, project.docs, keep=unchanged)
+    page_cache.save()
     return outcome
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
-
 from .model import Country, Mention, Record, Term
+from .yaml_text import dump_yaml
 
 
 def record_to_dict(record: Record) -> dict[str, Any]:
@@ -70,4 +69,4 @@ def to_json_line(record: Record) -> str:
 
 
 def to_yaml(record: Record) -> str:
-    return yaml.safe_dump(record_to_dict(record), allow_unicode=True, sort_keys=False, width=100)
+    return dump_yaml(record_to_dict(record), sort_keys=False, width=100)

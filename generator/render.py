@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .markdown_text import escape_markdown, finalize
 from .model import Block, Problem, error
 from .plan import Page
 from .plan.contexts import Anchor
+from .plan.paths import relative_url
+from .yaml_text import dump_yaml
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -59,7 +60,7 @@ def _describe(exc: jinja2.TemplateError, page: str) -> str:
 
 def render_page(page: Page, env: jinja2.Environment) -> str:
     def url(target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(page.path) or ".")
+        return relative_url(target, page.path)
 
     def link(label: object, target: str) -> Markup:
         return Markup(f"[{escape_markdown(str(label))}]({url(target)})")
@@ -81,7 +82,7 @@ def render_page(page: Page, env: jinja2.Environment) -> str:
 def _front_matter(data: dict) -> str:
     if not data:
         return ""
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + dump_yaml(data, sort_keys=True, width=1000) + "---\n\n"
 
 
 def body_markdown(blocks: list[Block], anchors: list[Anchor], url: Callable[[str], str]) -> Markup:

@@ -51,6 +51,10 @@ def load_vocabulary(folder: Path) -> tuple[Vocabulary, list[Problem]]:
     return vocabulary, problems
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML has it: the same safe constructors, several times faster."""
+
+
 def load_yaml(path: Path, problems: list[Problem]) -> Any:
     """Safely load one YAML file; a syntax error becomes a problem."""
     try:
@@ -61,7 +65,7 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(error(path, f"expected a readable UTF-8 YAML file: {exc}"))
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

@@ -7,13 +7,13 @@ from pathlib import Path
 from .model import Problem, error
 
 
-def write_tree(files: dict[str, str | Path], folder: Path) -> list[Problem]:
-    """Make `folder` hold exactly `files` (relative path -> text, or a file to copy).
-    Paths that would leave the folder are refused."""
+def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = frozenset()) -> list[Problem]:
+    """Make `folder` hold exactly `files` (relative path -> text, or a file to copy) and the
+    files named in `keep`, which are left as they are. Paths that would leave the folder are refused."""
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     problems: list[Problem] = []
-    wanted: set[Path] = set()
+    wanted: set[Path] = {(root / relative).resolve() for relative in keep}
     for relative, text in sorted(files.items()):
         target = (root / relative).resolve()
         if not target.is_relative_to(root) or target == root:

@@ -49,3 +49,19 @@ def official_url(kamerstuk: Kamerstuk) -> str:
 def feed_path(kind: str, key: str) -> str:
     """"feeds/alles.xml", "feeds/partners/japan.xml", ..."""
     return "feeds/alles.xml" if kind == "alles" else f"feeds/{kind}/{key}.xml"
+
+
+def relative_url(target: str, from_file: str) -> str:
+    """`target` as seen from the file `from_file`, both relative to the docs folder
+    ("partners/japan.md" from "documenten/a.md" is "../partners/japan.md"). A trailing
+    slash is kept. The same as posixpath.relpath for such paths, without its calls to
+    the file system, which cost more than the rest of rendering at thousands of pages."""
+    target_parts = [part for part in target.split("/") if part and part != "."]
+    origin = [part for part in from_file.split("/")[:-1] if part and part != "."]
+    if target.startswith("/") or ".." in target_parts or ".." in origin:
+        raise ValueError(f"not a path inside the docs folder: {target!r} from {from_file!r}")
+    common = 0
+    while common < min(len(target_parts), len(origin)) and target_parts[common] == origin[common]:
+        common += 1
+    relative = "/".join([".."] * (len(origin) - common) + target_parts[common:]) or "."
+    return relative + "/" if target.endswith("/") and relative != "." else relative

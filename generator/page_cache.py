@@ -1,0 +1,83 @@
+"""Pages whose context has not changed since the last generation are not rendered again.
+
+A page's fingerprint covers its template folder, the generator's code, its context and
+its front matter. The manifest (in the work folder) maps each page to the fingerprint
+it was rendered from and to the size and modification time of the file written then:
+a page is reused only when both still match, so a generated file that was edited or
+removed by hand is rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+
+from .cache import code_fingerprint
+from .plan import Page
+
+Stamp = tuple[int, int]
+
+
+def folder_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class PageCache:
+    def __init__(self, manifest: Path, docs: Path, templates: Path):
+        self.manifest = manifest
+        self.docs = docs
+        self.salt = f"{code_fingerprint()}:{folder_fingerprint(templates)}".encode()
+        self.previous: dict[str, tuple[str, Stamp]] = self._load()
+        self.fingerprints: dict[str, str] = {}
+
+    def _load(self) -> dict[str, tuple[str, Stamp]]:
+        try:
+            with self.manifest.open("rb") as handle:
+                entries = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def fresh(self, pages: list[Page]) -> tuple[list[Page], set[str]]:
+        """(pages to render, paths of pages whose file on disk is still right)."""
+        to_render, unchanged = [], set()
+        for page in pages:
+            fingerprint = self._fingerprint(page)
+            self.fingerprints[page.path] = fingerprint
+            known = self.previous.get(page.path)
+            if known and known[0] == fingerprint and known[1] == self._stamp(page.path):
+                unchanged.add(page.path)
+            else:
+                to_render.append(page)
+        return to_render, unchanged
+
+    def save(self) -> None:
+        """Remember every page planned in this generation, as its file now is."""
+        entries = {}
+        for path, fingerprint in self.fingerprints.items():
+            stamp = self._stamp(path)
+            if stamp is not None:
+                entries[path] = (fingerprint, stamp)
+        self.manifest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.manifest.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.manifest)
+
+    def _fingerprint(self, page: Page) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        digest.update(pickle.dumps((page.template, page.context, page.front_matter), protocol=pickle.HIGHEST_PROTOCOL))
+        return digest.hexdigest()
+
+    def _stamp(self, path: str) -> Stamp | None:
+        try:
+            info = (self.docs / path).stat()
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns)

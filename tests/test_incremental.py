@@ -1,0 +1,103 @@
+"""Incremental generation: only pages whose context changed are rendered again, and the
+result is always the same as generating from nothing."""
+
+from __future__ import annotations
+
+import filecmp
+import posixpath
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from generator.pipeline import Project, generate
+from generator.plan.paths import relative_url
+from generator.progress import Progress
+
+PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides", "source_docs")
+NEW_LETTER = (
+    "Den Haag, 3 maart 2021\n\nOnderwerp: Samenwerking met Japan\n\n"
+    "Nederland en Japan werken samen bij Tactical Edge Networking.\n"
+)
+
+
+class CountingProgress(Progress):
+    def __init__(self):
+        self.totals: dict[str, int] = {}
+
+    @contextmanager
+    def stage(self, label, total):
+        self.totals[label] = total
+        yield lambda count: None
+
+
+def rendered_pages(project: Project) -> int:
+    progress = CountingProgress()
+    outcome = generate(project, progress=progress)
+    assert not outcome.has_errors, outcome.problems
+    return progress.totals["Pagina's"]
+
+
+def same_tree(left: Path, right: Path) -> list[str]:
+    """Relative paths that differ between two folders (missing on one side included)."""
+    names = {p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()}
+    return sorted(n for n in names if not ((left / n).is_file() and (right / n).is_file() and filecmp.cmp(left / n, right / n, shallow=False)))
+
+
+@pytest.fixture()
+def project(tmp_path) -> Project:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return Project.at(tmp_path)
+
+
+def test_nothing_changed_renders_nothing(project):
+    assert rendered_pages(project) > 40
+    assert rendered_pages(project) == 0
+
+
+def test_a_new_document_renders_only_the_pages_it_changes(project, tmp_path):
+    everything = rendered_pages(project)
+    (project.source / "nieuw.txt").write_text(NEW_LETTER, encoding="utf-8")
+    again = rendered_pages(project)
+    assert 0 < again < everything
+    fresh = Project.at(project.root, work=tmp_path / "from-nothing")
+    generate(fresh)
+    assert same_tree(project.docs, fresh.docs) == []
+
+
+def test_a_generated_page_edited_by_hand_is_made_again(project):
+    rendered_pages(project)
+    page = project.docs / "partners" / "japan.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text("bewerkt\n", encoding="utf-8")
+    assert rendered_pages(project) == 1
+    assert page.read_text(encoding="utf-8") == original
+    page.unlink()
+    assert rendered_pages(project) == 1 and page.read_text(encoding="utf-8") == original
+
+
+def test_a_template_change_renders_every_page(project):
+    everything = rendered_pages(project)
+    with (project.templates / "parts" / "counted_list.md.j2").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert rendered_pages(project) == everything
+
+
+segments = st.lists(st.sampled_from(["documenten", "partners", "a", "b", "index.md", "x.md"]), max_size=4)
+
+
+@given(segments, segments, st.booleans())
+def test_relative_url_agrees_with_posixpath(target, origin, folder):
+    target_path = "/".join(target) + ("/" if folder and target else "")
+    origin_file = "/".join([*origin, "page.md"])
+    expected = posixpath.relpath(target_path or ".", posixpath.dirname(origin_file) or ".")
+    if folder and target and expected != ".":
+        expected += "/"
+    assert relative_url(target_path, origin_file) == expected
