@@ -8,14 +8,16 @@ from markupsafe import Markup
 
 from .model import FOOTNOTE_REF_CLOSE, FOOTNOTE_REF_OPEN
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!"
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: "\\" + char for char in MARKDOWN_SPECIAL}})
 FOOTNOTE_MARKER = re.compile(f"{FOOTNOTE_REF_OPEN}(\\d{{1,3}}){FOOTNOTE_REF_CLOSE}")
 
 
 def escape_markdown(text: str) -> str:
     """Escape HTML and every character Markdown could read as syntax."""
-    html_safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", html_safe)
+    escaped = text.translate(ESCAPES)
+    if FOOTNOTE_REF_OPEN not in escaped:
+        return escaped
     return FOOTNOTE_MARKER.sub(lambda match: f"[^{match.group(1)}]", escaped)
 
 

@@ -184,13 +184,14 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     outcome.site_ready = not render_problems
     if not outcome.site_ready:
         return outcome
-    generated = {
-        **markdown,
-        **source_files(index, project.root),
-        **feeds(index),
-        **exports(index, lambda record_id: f"documenten/{record_id}/"),
-    }
-    outcome.problems += write_tree(generated, project.docs, keep=unchanged)
+    # The feeds and the exports are made from the records alone.
+    by_records, unchanged_by_records = page_cache.unit(
+        "feeds and exports",
+        (document.record_yaml for document in index.documents),
+        lambda: {**feeds(index), **exports(index, lambda record_id: f"documenten/{record_id}/")},
+    )
+    generated = {**markdown, **source_files(index, project.root), **by_records}
+    outcome.problems += write_tree(generated, project.docs, keep=unchanged | unchanged_by_records)
     page_cache.save()
     return outcome
 

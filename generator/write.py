@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from .model import Problem, error
@@ -21,11 +22,25 @@ def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = froz
             continue
         wanted.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = text.read_bytes() if isinstance(text, Path) else text.encode("utf-8")
+        if isinstance(text, Path):
+            _copy(text, target)
+            continue
+        data = text.encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
     _remove_stale(root, wanted)
     return problems
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy with the source's modification time; a copy of the same size and time is left alone."""
+    try:
+        known = target.stat()
+    except OSError:
+        known = None
+    info = source.stat()
+    if known is None or (known.st_size, known.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+        shutil.copy2(source, target)
 
 
 def _remove_stale(root: Path, wanted: set[Path]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Country, Kamerstuk
 
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
@@ -56,10 +58,15 @@ def relative_url(target: str, from_file: str) -> str:
     ("partners/japan.md" from "documenten/a.md" is "../partners/japan.md"). A trailing
     slash is kept. The same as posixpath.relpath for such paths, without its calls to
     the file system, which cost more than the rest of rendering at thousands of pages."""
+    return _relative(target, from_file.rpartition("/")[0])
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, origin_folder: str) -> str:
     target_parts = [part for part in target.split("/") if part and part != "."]
-    origin = [part for part in from_file.split("/")[:-1] if part and part != "."]
+    origin = [part for part in origin_folder.split("/") if part and part != "."]
     if target.startswith("/") or ".." in target_parts or ".." in origin:
-        raise ValueError(f"not a path inside the docs folder: {target!r} from {from_file!r}")
+        raise ValueError(f"not a path inside the docs folder: {target!r} from {origin_folder!r}/")
     common = 0
     while common < min(len(target_parts), len(origin)) and target_parts[common] == origin[common]:
         common += 1

@@ -12,7 +12,22 @@ from .contexts import Counted, DocumentSummary
 from .paths import document_path
 
 
+_made: dict[int, tuple[Document, DocumentSummary]] = {}
+"""Summaries already made, by the document's identity: a document is listed on many pages."""
+
+
 def summary(document: Document) -> DocumentSummary:
+    known = _made.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    if len(_made) > 100_000:
+        _made.clear()
+    made = _summary(document)
+    _made[id(document)] = (document, made)
+    return made
+
+
+def _summary(document: Document) -> DocumentSummary:
     record = document.record
     return DocumentSummary(
         id=record.id,
