@@ -179,7 +179,7 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     page_cache = PageCache(project.work / "pages.manifest", project.docs, project.templates)
     to_render, unchanged = page_cache.fresh(pages)
     with progress.stage("Pagina's", len(to_render)) as tick:
-        markdown, render_problems = render(to_render, environment(project.templates), tick)
+        markdown, render_problems = render(to_render, environment(project.templates), tick, workers)
     outcome.problems += render_problems
     outcome.site_ready = not render_problems
     if not outcome.site_ready:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -85,15 +86,27 @@ def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
 
 
 def _found(blocks: tuple[Block, ...], matcher: Matcher):
+    """Every hit with its sentence. Each block is scanned once; a hit that runs over the
+    end of its sentence is not a mention."""
     for index, block in enumerate(blocks):
         if block.kind == "header":
             continue
-        for start, end in sentences(block.text):
-            sentence = block.text[start:end]
-            for hit in matcher.find(sentence):
-                span = Span(index, start + hit.start, start + hit.end)
-                for key in hit.keys:
-                    yield Found(key, plain(sentence), hit.start, span)
+        hits = matcher.find(block.text)
+        if not hits:
+            continue
+        bounds = list(sentences(block.text))
+        starts = [start for start, _ in bounds]
+        plain_sentences: dict[int, str] = {}
+        for hit in hits:
+            position = bisect_right(starts, hit.start) - 1
+            start, end = bounds[max(position, 0)]
+            if position < 0 or hit.end > end:
+                continue
+            if position not in plain_sentences:
+                plain_sentences[position] = plain(block.text[start:end])
+            span = Span(index, hit.start, hit.end)
+            for key in hit.keys:
+                yield Found(key, plain_sentences[position], hit.start - start, span)
 
 
 def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
