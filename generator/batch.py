@@ -11,7 +11,7 @@ from .clean import clean
 from .extract import Lexicon, compile_lexicon, extract
 from .model import Document, Problem
 from .overrides import apply_sidecar, sidecar_for
-from .readers import read
+from .readers import MAX_BYTES, read
 from .records import to_yaml
 from .vocabulary import load_vocabulary
 
@@ -20,9 +20,9 @@ MIN_FILES_PER_WORKER = 8
 """Below this, starting processes costs more than it saves."""
 
 
-def process(path: Path, lexicon: Lexicon, display: str | None = None) -> Result:
+def process(path: Path, lexicon: Lexicon, display: str | None = None, max_bytes: int = MAX_BYTES) -> Result:
     """One file: read, clean, extract, then apply the sidecar a person wrote."""
-    source, problems = read(path, display)
+    source, problems = read(path, display, max_bytes)
     if source is None:
         return None, problems
     cleaned = clean(source)
@@ -41,17 +41,18 @@ def default_workers() -> int:
 
 
 def process_many(
-    jobs: list[tuple[Path, str]],
+    jobs: list[tuple[Path, str, int]],
     lexicon: Lexicon,
     vocabulary: Path,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
-    """Results in the order of `jobs`; `workers` > 1 uses that many processes."""
+    """Results in the order of `jobs` (path, name to show, size limit); `workers` > 1 uses
+    that many processes."""
     if workers <= 1 or len(jobs) < workers * MIN_FILES_PER_WORKER:
         results = []
-        for path, display in jobs:
-            results.append(process(path, lexicon, display))
+        for path, display, max_bytes in jobs:
+            results.append(process(path, lexicon, display, max_bytes))
             if progress:
                 progress(1)
         return results
@@ -73,6 +74,6 @@ def _start_worker(vocabulary: Path) -> None:
     _worker_lexicon = compile_lexicon(load_vocabulary(vocabulary)[0])
 
 
-def _process_in_worker(job: tuple[Path, str]) -> Result:
+def _process_in_worker(job: tuple[Path, str, int]) -> Result:
     assert _worker_lexicon is not None
-    return process(job[0], _worker_lexicon, job[1])
+    return process(job[0], _worker_lexicon, job[1], job[2])

@@ -36,9 +36,10 @@ def vocabulary_fingerprint(folder: Path) -> str:
 
 
 class ExtractionCache:
-    def __init__(self, folder: Path, vocabulary: Path):
+    def __init__(self, folder: Path, vocabulary: Path, settings: str = ""):
+        """`settings`: anything else that changes what extraction gives (the size limit)."""
         self.folder = folder
-        self.salt = f"{code_fingerprint()}:{vocabulary_fingerprint(vocabulary)}"
+        self.salt = f"{code_fingerprint()}:{vocabulary_fingerprint(vocabulary)}:{settings}"
         self.used: set[str] = set()
 
     def key(self, path: Path, display: str, sidecar: Path | None) -> str | None:

@@ -13,6 +13,7 @@ from .curation import curation_findings
 from .model import Level
 from .pipeline import Outcome, Project, build, discover, extract_all, load_lexicon
 from .progress import progress_for
+from .readers import MAX_BYTES
 from .records import to_json_line
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -33,6 +34,16 @@ def _positive(text: str) -> int:
     return number
 
 
+def _megabytes(text: str) -> int:
+    try:
+        size = float(text)
+    except ValueError:
+        size = 0
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"expected a size in MB greater than 0, got {text!r}")
+    return int(size * 2**20)
+
+
 def _common(*, out: bool = False, work: bool = True, strict: bool = True) -> argparse.ArgumentParser:
     """The options that several commands share."""
     common = argparse.ArgumentParser(add_help=False)
@@ -43,6 +54,10 @@ def _common(*, out: bool = False, work: bool = True, strict: bool = True) -> arg
         common.add_argument("--work", type=Path, help="folder for generated records and Markdown (default: build/)")
     if strict:
         common.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    common.add_argument(
+        "--max-size", type=_megabytes, metavar="MB",
+        help=f"refuse documents larger than this, with an error (default: {MAX_BYTES // 2**20} MB)",
+    )
     common.add_argument(
         "-j", "--jobs", type=_positive, metavar="N",
         help=f"extraction processes (default: one per core, here {default_workers()}; 1: no process pool)",
@@ -138,7 +153,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _project(args: argparse.Namespace) -> Project:
     root = Path.cwd()
-    project = Project.at(root, source=args.source, out=getattr(args, "out", None), work=getattr(args, "work", None))
+    project = Project.at(
+        root,
+        source=args.source,
+        out=getattr(args, "out", None),
+        work=getattr(args, "work", None),
+        max_bytes=getattr(args, "max_size", None),
+    )
     if not project.source.is_dir():
         raise UsageError(f"the source folder '{project.source}' does not exist or is not a folder")
     if not project.config.is_file():
@@ -187,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
     options = _run_options(args)
     outcome = extract_all(
         discover(project.source), lexicon, project.root, workers=options["workers"],
-        vocabulary=project.vocabulary, progress=options["progress"],
+        vocabulary=project.vocabulary, progress=options["progress"], max_bytes=project.max_bytes,
     )
     outcome.problems[:0] = problems
     status = _report(outcome, args)

@@ -21,7 +21,7 @@ from .overrides import sidecar_for
 from .plan import plan, source_files
 from .page_cache import PageCache
 from .progress import Progress
-from .readers import is_document
+from .readers import MAX_BYTES, is_document
 from .render import environment, render
 from .site import build_site
 from .vocabulary import load_vocabulary
@@ -37,10 +37,25 @@ class Project:
     out: Path
     work: Path
     """Generated records and Markdown (ignored by git)."""
+    max_bytes: int = MAX_BYTES
+    """Documents larger than this are refused with an error, so that no input stalls a build."""
 
     @classmethod
-    def at(cls, root: Path, source: Path | None = None, out: Path | None = None, work: Path | None = None) -> "Project":
-        return cls(root=root, source=source or root / "source_docs", out=out or root / "site", work=work or root / "build")
+    def at(
+        cls,
+        root: Path,
+        source: Path | None = None,
+        out: Path | None = None,
+        work: Path | None = None,
+        max_bytes: int | None = None,
+    ) -> "Project":
+        return cls(
+            root=root,
+            source=source or root / "source_docs",
+            out=out or root / "site",
+            work=work or root / "build",
+            max_bytes=max_bytes or MAX_BYTES,
+        )
 
     @property
     def vocabulary(self) -> Path:
@@ -110,10 +125,11 @@ def extract_all(
     workers: int = 1,
     vocabulary: Path | None = None,
     progress: Progress = Progress(),
+    max_bytes: int = MAX_BYTES,
 ) -> Outcome:
     """Every file through read -> clean -> extract, from the cache where the content is known."""
-    jobs = [(path, _display(path, relative_to)) for path in paths]
-    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display in jobs]
+    jobs = [(path, _display(path, relative_to), max_bytes) for path in paths]
+    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display, _ in jobs]
     results: dict[int, Result] = {}
     for position, key in enumerate(keys):
         if key is not None and (hit := cache.get(key)) is not None:
@@ -164,9 +180,9 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem
 def generate(project: Project, workers: int = 1, progress: Progress = Progress()) -> Outcome:
     """documents -> records -> Markdown in `project.docs`, ready for the site engine."""
     lexicon, problems = load_lexicon(project)
-    cache = ExtractionCache(project.cache, project.vocabulary)
+    cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
     sources = discover(project.source)
-    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary, progress)
+    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary, progress, project.max_bytes)
     cache.prune()
     outcome.problems[:0] = problems
     outcome.documents, duplicates = _unique_ids(outcome.documents)

@@ -113,3 +113,12 @@ def test_jobs_must_be_a_positive_number(jobs):
     result = run_cli("build", "--jobs", jobs)
     assert result.returncode == 2
     assert "--jobs" in result.stderr and "1 or more" in result.stderr
+
+
+def test_the_size_limit_is_an_option(tmp_path):
+    project = _project_copy(tmp_path, ("brief.txt", CURATION_LETTER), ("groot.txt", CURATION_LETTER + "x" * 300_000))
+    result = run_cli("check", "--max-size", "0.1", cwd=project)
+    assert result.returncode == 1
+    assert "groot.txt" in result.stderr and "at most" in result.stderr
+    assert run_cli("check", "--max-size", "1", cwd=project).returncode == 0
+    assert run_cli("check", "--max-size", "nul", cwd=project).returncode == 2
