@@ -6,8 +6,9 @@ into that file with its full text, and repeats the page's tags on each section: 
 10,000 documents that is hundreds of megabytes, and the browser needs tens of seconds
 and gigabytes of memory before the first result appears.
 
-`trim_search_index` rewrites the file after the site is built, keeping per page one
-entry: its title, its tags (partners, initiatives, topics: the key facts) and a
+`fit_search_index` leaves a small index as MkDocs wrote it (full text, one entry per
+section) and trims a larger one to fit BUDGET_BYTES: `trim_search_index` rewrites
+the file after the site is built, keeping per page one entry: its title, its tags (partners, initiatives, topics: the key facts) and a
 bounded excerpt of its text, which starts with the key-facts table of a document
 page. Section entries are dropped (they repeat the page's tags and their text is in
 the excerpt as far as the bound allows). The output is deterministic and trimming
@@ -25,6 +26,27 @@ from pathlib import Path
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
 ELLIPSIS = "…"
+
+
+BUDGET_BYTES = 8_000_000
+"""Above this, the index is trimmed. Set from the benchmark (benchmarks/README.md)."""
+MIN_EXCERPT = 200
+"""Every page keeps at least this much of its text, whatever the budget."""
+
+
+def fit_search_index(site_dir: Path, budget: int = BUDGET_BYTES) -> int | None:
+    """Trim the index when it is larger than `budget` bytes, to as many characters of text
+    per page as the budget allows (at least MIN_EXCERPT). Returns that bound, or None
+    when the index was small enough to keep as it is."""
+    index_file = Path(site_dir) / "search" / "search_index.json"
+    if not index_file.is_file() or index_file.stat().st_size <= budget:
+        return None
+    entries = json.loads(index_file.read_text(encoding="utf-8")).get("docs") or []
+    bare = trimmed_entries(entries, 0)
+    overhead = sum(len(json.dumps(entry, separators=(",", ":"))) for entry in bare)
+    max_chars = max(MIN_EXCERPT, (budget - overhead) // max(1, len(bare)))
+    trim_search_index(site_dir, max_chars)
+    return max_chars
 
 
 def trim_search_index(site_dir: Path, max_chars: int, keep_tags: bool = True) -> None:

@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .model import Problem, error, warning
+from .search_index import fit_search_index
 
 
 class _Collect(logging.Handler):
@@ -38,7 +39,8 @@ def build_site(
         settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
         config = load_config(str(config_file), **settings)
         mkdocs_build(config)
-    except (MkDocsException, OSError) as exc:
+        fit_search_index(staging)
+    except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]
     finally:

@@ -8,6 +8,7 @@ test-artifacts/ (ignored by git). axe-core is vendored in tests/vendor/axe-core/
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,7 +22,16 @@ from conftest import ROOT
 
 pytest_plugins = ["conftest_browser"]
 
-CHROMIUM = Path("/usr/bin/chromium")
+def _chromium() -> Path:
+    """Debian's chromium (installed by .ci/run); elsewhere (a GitHub runner) Google Chrome,
+    or the browser named by $CHROMIUM."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("google-chrome")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return Path("/usr/bin/chromium")
+
+
+CHROMIUM = _chromium()
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -226,5 +236,5 @@ def test_the_feed_link_makes_the_browser_fetch_nothing(target, recorded):
     assert_stayed_local(recorded, target)
 
 
-def test_chromium_is_the_debian_package():
-    assert shutil.which("chromium") or CHROMIUM.is_file()
+def test_a_chromium_is_installed():
+    assert CHROMIUM.is_file()
