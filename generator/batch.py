@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +34,10 @@ def process(path: Path, lexicon: Lexicon, display: str | None = None, max_bytes:
         shown = str(Path(display or path).with_name(sidecar.name))
         record, sidecar_problems = apply_sidecar(record, sidecar, lexicon, shown)
         problems += sidecar_problems
-    return Document(record=record, clean=cleaned, record_yaml=to_yaml(record)), problems
+    # The raw pages are not needed after cleaning; at thousands of documents they cost
+    # hundreds of megabytes in memory and in the cache.
+    kept = dataclasses.replace(cleaned, source=dataclasses.replace(cleaned.source, pages=()))
+    return Document(record=record, clean=kept, record_yaml=to_yaml(record)), problems
 
 
 def default_workers() -> int:

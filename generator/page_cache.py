@@ -67,18 +67,19 @@ class PageCache:
         self.units[name] = (fingerprint, tuple(sorted(files)))
         return files, set()
 
-    def fresh(self, pages: list[Page]) -> tuple[list[Page], set[str]]:
-        """(pages to render, paths of pages whose file on disk is still right)."""
-        to_render, unchanged = [], set()
-        for page in pages:
-            fingerprint = self._fingerprint(page)
-            self.fingerprints[page.path] = fingerprint
-            known = self.previous.get(page.path)
-            if known and known[0] == fingerprint and known[1] == self._stamp(page.path):
-                unchanged.add(page.path)
-            else:
-                to_render.append(page)
-        return to_render, unchanged
+    def fingerprint(self, page: Page, context: object) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        digest.update(pickle.dumps((page.template, context, page.front_matter), protocol=pickle.HIGHEST_PROTOCOL))
+        return digest.hexdigest()
+
+    def unchanged(self, path: str, fingerprint: str) -> bool:
+        """True when the file at `path` was rendered from this fingerprint and is as written then."""
+        known = self.previous.get(path)
+        return known is not None and known[0] == fingerprint and known[1] == self._stamp(path)
+
+    def remember(self, fingerprints: dict[str, str]) -> None:
+        """The fingerprints of this generation's pages, kept by `save`."""
+        self.fingerprints.update(fingerprints)
 
     def save(self) -> None:
         """Remember every page planned in this generation, as its file now is."""
@@ -93,11 +94,6 @@ class PageCache:
         with temporary.open("wb") as handle:
             pickle.dump({"pages": pages, "units": self.units}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.manifest)
-
-    def _fingerprint(self, page: Page) -> str:
-        digest = hashlib.blake2b(self.salt, digest_size=20)
-        digest.update(pickle.dumps((page.template, page.context, page.front_matter), protocol=pickle.HIGHEST_PROTOCOL))
-        return digest.hexdigest()
 
     def _stamp(self, path: str) -> Stamp | None:
         try:

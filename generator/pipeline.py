@@ -20,9 +20,10 @@ from .model import Document, Level, Problem, error
 from .overrides import sidecar_for
 from .plan import plan, source_files
 from .page_cache import PageCache
+from .page_writer import make_pages
 from .progress import Progress
 from .readers import MAX_BYTES, is_document
-from .render import environment, render
+from .render import environment
 from .site import build_site
 from .vocabulary import load_vocabulary
 from .write import write_tree
@@ -88,6 +89,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     extracted: int = 0
     from_cache: int = 0
+    rendered: int = 0
+    """Pages rendered anew (the others had not changed)."""
     site_ready: bool = True
     """False when the pages could not all be rendered: the previous site is then kept."""
 
@@ -193,11 +196,11 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     pages, plan_problems = plan(index)
     outcome.problems += plan_problems
     page_cache = PageCache(project.work / "pages.manifest", project.docs, project.templates)
-    to_render, unchanged = page_cache.fresh(pages)
-    with progress.stage("Pagina's", len(to_render)) as tick:
-        markdown, render_problems = render(to_render, environment(project.templates), tick, workers)
-    outcome.problems += render_problems
-    outcome.site_ready = not render_problems
+    with progress.stage("Pagina's", len(pages)) as tick:
+        made = make_pages(pages, environment(project.templates), page_cache, project.docs, tick, workers)
+    outcome.problems += made.failed.values()
+    outcome.rendered = made.rendered
+    outcome.site_ready = not made.failed
     if not outcome.site_ready:
         return outcome
     # The feeds and the exports are made from the records alone.
@@ -206,8 +209,8 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         (document.record_yaml for document in index.documents),
         lambda: {**feeds(index), **exports(index, lambda record_id: f"documenten/{record_id}/")},
     )
-    generated = {**markdown, **source_files(index, project.root), **by_records}
-    outcome.problems += write_tree(generated, project.docs, keep=unchanged | unchanged_by_records)
+    generated = {**source_files(index, project.root), **by_records}
+    outcome.problems += write_tree(generated, project.docs, keep=set(made.fingerprints) | unchanged_by_records)
     page_cache.save()
     return outcome
 

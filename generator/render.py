@@ -1,12 +1,9 @@
-"""Render planned pages to Markdown with Jinja; every printed value is escaped."""
+"""Render a planned page to Markdown with Jinja; every printed value is escaped."""
 
 from __future__ import annotations
 
-import multiprocessing
 import posixpath
-import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jinja2
@@ -32,78 +29,8 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
-MIN_PAGES_PER_WORKER = 200
-"""Below this, forking costs more than it saves."""
-
-
-def render(
-    pages: list[Page],
-    env: jinja2.Environment,
-    tick: Callable[[int], object] = lambda count: None,
-    workers: int = 1,
-) -> tuple[dict[str, str], list[Problem]]:
-    """Markdown text by page path; a template that fails is reported once, with its line.
-    With `workers` > 1, the pages are shared out over forked processes."""
-    if workers > 1 and len(pages) >= workers * MIN_PAGES_PER_WORKER and _can_fork():
-        results = _render_forked(pages, env, tick, workers)
-    else:
-        results = [_render_some(pages, env, tick)]
-    rendered: dict[str, str] = {}
-    failed: dict[str, Problem] = {}
-    for texts, problems in results:
-        rendered.update(texts)
-        for template, problem in problems.items():
-            failed.setdefault(template, problem)
-    return rendered, list(failed.values())
-
-
-def _render_some(
-    pages: list[Page], env: jinja2.Environment, tick: Callable[[int], object]
-) -> tuple[dict[str, str], dict[str, Problem]]:
-    rendered: dict[str, str] = {}
-    failed: dict[str, Problem] = {}
-    for page in pages:
-        tick(1)
-        if page.template in failed:
-            continue
-        try:
-            rendered[page.path] = render_page(page, env)
-        except jinja2.TemplateError as exc:
-            failed[page.template] = error(_template_file(env, page.template, exc), _describe(exc, page.path))
-    return rendered, failed
-
-
-def _can_fork() -> bool:
-    """Forked children inherit the pages and the compiled templates without pickling them.
-    A process with other threads (the `serve` loop) must not fork."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-
-_shared: tuple[list[Page], jinja2.Environment] | None = None
-
-
-def _render_forked(
-    pages: list[Page], env: jinja2.Environment, tick: Callable[[int], object], workers: int
-) -> list[tuple[dict[str, str], dict[str, Problem]]]:
-    global _shared
-    chunks = workers * 4
-    bounds = [(len(pages) * i // chunks, len(pages) * (i + 1) // chunks) for i in range(chunks)]
-    _shared = (pages, env)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = []
-            for (start, end), result in zip(bounds, pool.map(_render_range, bounds)):
-                results.append(result)
-                tick(end - start)
-            return results
-    finally:
-        _shared = None
-
-
-def _render_range(bounds: tuple[int, int]) -> tuple[dict[str, str], dict[str, Problem]]:
-    assert _shared is not None
-    pages, env = _shared
-    return _render_some(pages[bounds[0] : bounds[1]], env, lambda count: None)
+def template_problem(env: jinja2.Environment, page: Page, exc: jinja2.TemplateError) -> Problem:
+    return error(_template_file(env, page.template, exc), _describe(exc, page.path))
 
 
 def _template_file(env: jinja2.Environment, name: str, exc: jinja2.TemplateError) -> str:
@@ -118,7 +45,7 @@ def _describe(exc: jinja2.TemplateError, page: str) -> str:
     return f"the template failed while rendering {page}: {exc.message or exc}"
 
 
-def render_page(page: Page, env: jinja2.Environment) -> str:
+def render_page(page: Page, context: object, env: jinja2.Environment) -> str:
     def url(target: str) -> str:
         return relative_url(target, page.path)
 
@@ -135,7 +62,7 @@ def render_page(page: Page, env: jinja2.Environment) -> str:
         return body_markdown(blocks, anchors, url)
 
     template = env.get_template(page.template)
-    text = template.render(page=page.context, url=url, link=link, links=links, external=external, body=body)
+    text = template.render(page=context, url=url, link=link, links=links, external=external, body=body)
     return _front_matter(page.front_matter) + text
 
 

@@ -16,20 +16,33 @@ def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = froz
     problems: list[Problem] = []
     wanted: set[Path] = {(root / relative).resolve() for relative in keep}
     for relative, text in sorted(files.items()):
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root) or target == root:
-            problems.append(error(relative, f"refused: the path leaves the output folder {folder}"))
+        target, problem = inside(root, relative)
+        if problem is not None:
+            problems.append(problem)
             continue
         wanted.add(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, Path):
             _copy(text, target)
-            continue
-        data = text.encode("utf-8")
-        if not target.is_file() or target.read_bytes() != data:
-            target.write_bytes(data)
+        else:
+            write_if_changed(target, text)
     _remove_stale(root, wanted)
     return problems
+
+
+def inside(root: Path, relative: str) -> tuple[Path, Problem | None]:
+    """The file `relative` under the resolved folder `root`, with its folder made; a path
+    that would leave `root` is refused."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        return target, error(relative, f"refused: the path leaves the output folder {root}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target, None
+
+
+def write_if_changed(target: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if not target.is_file() or target.read_bytes() != data:
+        target.write_bytes(data)
 
 
 def _copy(source: Path, target: Path) -> None:

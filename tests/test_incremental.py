@@ -6,7 +6,6 @@ from __future__ import annotations
 import filecmp
 import posixpath
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from generator.pipeline import Project, generate
 from generator.plan.paths import relative_url
-from generator.progress import Progress
 
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides", "source_docs")
 NEW_LETTER = (
@@ -25,21 +23,10 @@ NEW_LETTER = (
 )
 
 
-class CountingProgress(Progress):
-    def __init__(self):
-        self.totals: dict[str, int] = {}
-
-    @contextmanager
-    def stage(self, label, total):
-        self.totals[label] = total
-        yield lambda count: None
-
-
 def rendered_pages(project: Project) -> int:
-    progress = CountingProgress()
-    outcome = generate(project, progress=progress)
+    outcome = generate(project)
     assert not outcome.has_errors, outcome.problems
-    return progress.totals["Pagina's"]
+    return outcome.rendered
 
 
 def same_tree(left: Path, right: Path) -> list[str]:
@@ -101,3 +88,23 @@ def test_relative_url_agrees_with_posixpath(target, origin, folder):
     if folder and target and expected != ".":
         expected += "/"
     assert relative_url(target_path, origin_file) == expected
+
+
+def test_pages_made_in_forked_processes_are_the_same(project, tmp_path, monkeypatch):
+    generate(project, workers=1)
+    monkeypatch.setattr("generator.page_writer.MIN_PAGES_PER_WORKER", 1)
+    forked = Project.at(project.root, work=tmp_path / "forked")
+    outcome = generate(forked, workers=2)
+    assert not outcome.has_errors and outcome.rendered > 40
+    assert same_tree(project.docs, forked.docs) == []
+    assert generate(forked, workers=2).rendered == 0
+
+
+def test_a_template_error_in_a_forked_process_is_reported_once(project, monkeypatch):
+    monkeypatch.setattr("generator.page_writer.MIN_PAGES_PER_WORKER", 1)
+    (project.templates / "document.md.j2").write_text("{{ page.nothing_here.deeper }}\n", encoding="utf-8")
+    outcome = generate(project, workers=2)
+    assert not outcome.site_ready
+    assert [str(p) for p in outcome.problems if "document.md.j2" in str(p)] and len(
+        [p for p in outcome.problems if "document.md.j2" in p.file]
+    ) == 1

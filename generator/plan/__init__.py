@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +31,22 @@ class Page:
     path: str
     """Relative to the generated docs folder, e.g. "documenten/kst-33279-29.md"."""
     template: str
-    context: Any
+    make_context: Callable[[], Any]
+    """Made when the page is rendered, so that only one page's context is in memory at a time."""
     front_matter: dict[str, Any] = field(default_factory=dict)
 
 
 def plan(index: Index) -> tuple[list[Page], list[Problem]]:
     pages = _overviews(index)
     pages += [
-        Page(document_path(d.record.id), "document.md.j2", documents.document_context(d, index), documents.document_front_matter(d))
+        Page(document_path(d.record.id), "document.md.j2", partial(documents.document_context, d, index), documents.document_front_matter(d))
         for d in index.documents
     ]
     pages += [
         Page(
             country_path(c),
             "country.md.j2",
-            countries.country_context(c, index),
+            partial(countries.country_context, c, index),
             _describe(c.name, feed_path("partners", c.slug) if c.code in index.partner_of else None),
         )
         for c in index.countries
@@ -52,38 +55,38 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
         Page(
             initiative_path(t.id),
             "initiative.md.j2",
-            terms.initiative_context(t, index),
+            partial(terms.initiative_context, t, index),
             _describe(t.name, feed_path("initiatieven", t.id)),
         )
         for t in index.initiatives
     ]
     pages += [
-        Page(topic_path(t.id), "topic.md.j2", terms.topic_context(t, index), _describe(t.name, feed_path("onderwerpen", t.id)))
+        Page(topic_path(t.id), "topic.md.j2", partial(terms.topic_context, t, index), _describe(t.name, feed_path("onderwerpen", t.id)))
         for t in index.topics
     ]
     pages += [
         Page(
             dossier_path(dossier),
             "dossier.md.j2",
-            collections.dossier_context(dossier, index),
+            partial(collections.dossier_context, dossier, index),
             _describe(f"Dossier {dossier}", feed_path("dossiers", dossier.lower())),
         )
         for dossier in index.dossiers
     ]
-    pages += [Page(year_path(year), "year.md.j2", collections.year_context(year, index)) for year in index.years]
+    pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in index.years]
     return _refuse_collisions(pages)
 
 
 def _overviews(index: Index) -> list[Page]:
     return [
-        Page("index.md", "home.md.j2", collections.home_context(index), {**_describe("Alle documenten", feed_path("alles", "alles")), "description": "Start"}),
-        Page("documenten/index.md", "documents.md.j2", documents.documents_page(index)),
-        Page("partners/index.md", "countries.md.j2", countries.countries_context(index)),
-        Page("initiatieven/index.md", "terms.md.j2", terms.initiatives_overview(index)),
-        Page("onderwerpen/index.md", "terms.md.j2", terms.topics_overview(index)),
-        Page("dossiers/index.md", "terms.md.j2", collections.dossiers_overview(index)),
-        Page("tijdlijn/index.md", "terms.md.j2", collections.years_overview(index)),
-        Page("trefwoorden.md", "tags.md.j2", {}),
+        Page("index.md", "home.md.j2", partial(collections.home_context, index), {**_describe("Alle documenten", feed_path("alles", "alles")), "description": "Start"}),
+        Page("documenten/index.md", "documents.md.j2", partial(documents.documents_page, index)),
+        Page("partners/index.md", "countries.md.j2", partial(countries.countries_context, index)),
+        Page("initiatieven/index.md", "terms.md.j2", partial(terms.initiatives_overview, index)),
+        Page("onderwerpen/index.md", "terms.md.j2", partial(terms.topics_overview, index)),
+        Page("dossiers/index.md", "terms.md.j2", partial(collections.dossiers_overview, index)),
+        Page("tijdlijn/index.md", "terms.md.j2", partial(collections.years_overview, index)),
+        Page("trefwoorden.md", "tags.md.j2", dict),
     ]
 
 
