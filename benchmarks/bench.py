@@ -8,14 +8,16 @@ In one run on one machine it
 2. runs the generator (read+clean+extract, records, index, plan, render, write) with an
    empty extraction cache (cold) and again with the cache full (warm);
 3. runs `build_site` (MkDocs through its Python API) on the generated tree;
-4. with --trim CHARS (default 600), bounds the search index (generator/search_index.py);
+4. with --trim CHARS, bounds the search index further (the build already fits it to
+   generator/search_index.py's budget);
 5. with --add-one, adds one new document to the warm corpus and times the rebuild;
 6. with --search, opens the site in headless Chromium before and after trimming and
    times the first search result (benchmarks/search_bench.py).
 
 Each part runs in its own Python process, so that its peak memory is its own: the peak
 is the larger of the process's ru_maxrss, its children's (the extraction pool) and the
-sum of the RSS of the whole process tree sampled every 50 ms. Times are wall-clock
+sum of the PSS of the whole process tree sampled every 50 ms (PSS counts the pages that
+forked children share with their parent once). Times are wall-clock
 seconds of the stage functions inside that process (interpreter start and imports
 excluded; they are reported as `process_s`).
 
@@ -47,7 +49,7 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 EPOCH = "1767225600"
 """SOURCE_DATE_EPOCH for the site builds (2026-01-01), so that builds are comparable."""
-DEFAULT_TRIM = 600
+DEFAULT_TRIM = 0
 
 
 # --------------------------------------------------------------------------- parts (child side)
@@ -277,7 +279,7 @@ def run_part(name: str, options: list[str], log: list[dict]) -> dict:
     machine_before = busy_seconds()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    sampler = TreeSampler(process.pid)
+    sampler = TreeSampler(process.pid, pss=True)
     sampler.start()
     stdout, _ = process.communicate()
     tree_mb = sampler.stop()

@@ -28,7 +28,7 @@ SPACE = re.compile(r"\s+")
 ELLIPSIS = "…"
 
 
-BUDGET_BYTES = 8_000_000
+BUDGET_BYTES = 10_000_000
 """Above this, the index is trimmed. Set from the benchmark (benchmarks/README.md)."""
 MIN_EXCERPT = 200
 """Every page keeps at least this much of its text, whatever the budget."""
