@@ -89,12 +89,11 @@ def _part_generate(args: argparse.Namespace) -> dict:
     pipeline.discover = timed("discover", pipeline.discover)
     pipeline.extract_all = timed("extract", pipeline.extract_all)
     pipeline.ExtractionCache.prune = timed("cache_prune", pipeline.ExtractionCache.prune)
-    pipeline.PageCache.fresh = timed("page_cache", pipeline.PageCache.fresh)
     pipeline.PageCache.save = timed("page_cache", pipeline.PageCache.save)
     pipeline.write_tree = timed_write
     pipeline.build_index = timed("index", pipeline.build_index)
     pipeline.plan = timed("plan", pipeline.plan)
-    pipeline.render = timed("render", pipeline.render)
+    pipeline.make_pages = timed("pages", pipeline.make_pages)
     pipeline.source_files = timed("source_files", pipeline.source_files)
     pipeline.feeds = timed("feeds", pipeline.feeds)
     pipeline.exports = timed("exports", pipeline.exports)
@@ -354,7 +353,8 @@ STAGE_GROUPS = [
     ("records", ("write_records",)),
     ("index", ("index",)),
     ("plan", ("plan", "page_cache")),
-    ("render", ("render", "feeds", "exports")),
+    ("pages", ("pages",)),
+    ("feeds+exports", ("feeds", "exports")),
     ("write", ("source_files", "write_docs")),
     ("other", ("other",)),
 ]
