@@ -21,6 +21,7 @@ from typing import Any
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from .labels import dutch_date
 from .model import Level, Problem, error
 from .overrides import sidecar_for
 from .pipeline import Outcome, Project, discover, generate, source_date_epoch
@@ -131,7 +132,7 @@ def _sources(source: Path) -> list[Path]:
 
 def leesmij(outcome: Outcome) -> str:
     dates = sorted(d.record.date for d in outcome.documents if d.record.date)
-    period = f"{_dutch_date(dates[0])} tot en met {_dutch_date(dates[-1])}" if dates else "onbekend"
+    period = f"{dutch_date(dates[0])} tot en met {dutch_date(dates[-1])}" if dates else "onbekend"
     lines = [
         "Archief internationale militaire samenwerking",
         "=============================================",
@@ -164,13 +165,6 @@ def leesmij(outcome: Outcome) -> str:
         "",
     ]
     return "\r\n".join(lines)
-
-
-_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
-
-
-def _dutch_date(date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def _timestamp(epoch: str) -> tuple[tuple[int, int, int, int, int, int], list[Problem]]:

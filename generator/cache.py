@@ -27,11 +27,13 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def vocabulary_fingerprint(folder: Path) -> str:
+def folder_fingerprint(folder: Path) -> str:
+    """Changes whenever a file under `folder` is added, removed, renamed or edited."""
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -39,7 +41,7 @@ class ExtractionCache:
     def __init__(self, folder: Path, vocabulary: Path, settings: str = ""):
         """`settings`: anything else that changes what extraction gives (the size limit)."""
         self.folder = folder
-        self.salt = f"{code_fingerprint()}:{vocabulary_fingerprint(vocabulary)}:{settings}"
+        self.salt = f"{code_fingerprint()}:{folder_fingerprint(vocabulary)}:{settings}"
         self.used: set[str] = set()
 
     def key(self, path: Path, display: str, sidecar: Path | None) -> str | None:

@@ -15,19 +15,10 @@ import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .cache import code_fingerprint
+from .cache import code_fingerprint, folder_fingerprint
 from .plan import Page
 
 Stamp = tuple[int, int]
-
-
-def folder_fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class PageCache:

@@ -31,12 +31,15 @@ class Made:
     rendered: int = 0
     failed: dict[str, Problem] = field(default_factory=dict)
     """The first failure of each template."""
+    refused: list[Problem] = field(default_factory=list)
+    """Pages whose path would leave the docs folder."""
 
     def add(self, other: "Made") -> None:
         self.fingerprints.update(other.fingerprints)
         self.rendered += other.rendered
         for template, problem in other.failed.items():
             self.failed.setdefault(template, problem)
+        self.refused += other.refused
 
 
 def make_pages(
@@ -83,9 +86,11 @@ class _Job:
                 made.failed[page.template] = template_problem(self.env, page, exc)
                 continue
             target, problem = inside(self.docs, page.path)
-            if problem is None:
-                write_if_changed(target, text)
-                made.rendered += 1
+            if problem is not None:
+                made.refused.append(problem)
+                continue
+            write_if_changed(target, text)
+            made.rendered += 1
         return made
 
 

@@ -198,7 +198,7 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     page_cache = PageCache(project.work / "pages.manifest", project.docs, project.templates)
     with progress.stage("Pagina's", len(pages)) as tick:
         made = make_pages(pages, environment(project.templates), page_cache, project.docs, tick, workers)
-    outcome.problems += made.failed.values()
+    outcome.problems += [*made.failed.values(), *made.refused]
     outcome.rendered = made.rendered
     outcome.site_ready = not made.failed
     if not outcome.site_ready:

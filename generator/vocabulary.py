@@ -13,6 +13,7 @@ from babel import Locale
 
 from .model import Country, Problem, Term, error
 from .slugs import slugify
+from .yaml_text import load_yaml_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"id", "name", "aliases", "description", "kind", "keywords"}
@@ -51,10 +52,6 @@ def load_vocabulary(folder: Path) -> tuple[Vocabulary, list[Problem]]:
     return vocabulary, problems
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser where PyYAML has it: the same safe constructors, several times faster."""
-
-
 def load_yaml(path: Path, problems: list[Problem]) -> Any:
     """Safely load one YAML file; a syntax error becomes a problem."""
     try:
@@ -65,7 +62,7 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(error(path, f"expected a readable UTF-8 YAML file: {exc}"))
         return None
     try:
-        return yaml.load(text, Loader=SAFE_LOADER)
+        return load_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

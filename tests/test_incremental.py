@@ -108,3 +108,17 @@ def test_a_template_error_in_a_forked_process_is_reported_once(project, monkeypa
     assert [str(p) for p in outcome.problems if "document.md.j2" in str(p)] and len(
         [p for p in outcome.problems if "document.md.j2" in p.file]
     ) == 1
+
+
+def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_path):
+    from generator.page_cache import PageCache
+    from generator.page_writer import make_pages
+    from generator.plan import Page
+    from generator.render import environment
+
+    docs = tmp_path / "docs"
+    cache = PageCache(tmp_path / "pages.manifest", docs, ROOT / "templates")
+    page = Page("../buiten.md", "tags.md.j2", dict)
+    made = make_pages([page], environment(ROOT / "templates"), cache, docs)
+    assert [problem.file for problem in made.refused] == ["../buiten.md"]
+    assert not (tmp_path / "buiten.md").exists()
