@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import pickle
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
+from .cache import Entries, Result
 from .clean import clean
 from .extract import Lexicon, compile_lexicon, extract
-from .model import Document, Problem
+from .model import CleanDocument, Document, Text
 from .overrides import apply_sidecar, sidecar_for
 from .readers import MAX_BYTES, read
 from .records import to_yaml
 from .vocabulary import load_vocabulary
 
-Result = tuple[Document | None, list[Problem]]
+Job = tuple[Path, str, int, str | None]
+"""A file, its name as shown, the size limit, and its cache key (None: not cached)."""
 MIN_FILES_PER_WORKER = 8
 """Below this, starting processes costs more than it saves."""
 
@@ -37,7 +42,17 @@ def process(path: Path, lexicon: Lexicon, display: str | None = None, max_bytes:
     # The raw pages are not needed after cleaning; at thousands of documents they cost
     # hundreds of megabytes in memory and in the cache.
     kept = dataclasses.replace(cleaned, source=dataclasses.replace(cleaned.source, pages=()))
-    return Document(record=record, clean=kept, record_yaml=to_yaml(record)), problems
+    return Document(record, source.path, held_text(kept), to_yaml(record)), problems
+
+
+def held_text(clean: CleanDocument) -> Text:
+    """A text kept in memory."""
+    digest = hashlib.blake2b(pickle.dumps(clean, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20)
+    return Text(digest.hexdigest(), partial(_itself, clean))
+
+
+def _itself(clean: CleanDocument) -> CleanDocument:
+    return clean
 
 
 def default_workers() -> int:
@@ -45,23 +60,24 @@ def default_workers() -> int:
 
 
 def process_many(
-    jobs: list[tuple[Path, str, int]],
+    jobs: list[Job],
     lexicon: Lexicon,
     vocabulary: Path,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    store: Entries | None = None,
 ) -> list[Result]:
-    """Results in the order of `jobs` (path, name to show, size limit); `workers` > 1 uses
-    that many processes."""
+    """Results in the order of `jobs`; `workers` > 1 uses that many processes. Jobs with
+    a key are put in `store` where they are made, and come back with their text there."""
     if workers <= 1 or len(jobs) < workers * MIN_FILES_PER_WORKER:
         results = []
-        for path, display, max_bytes in jobs:
-            results.append(process(path, lexicon, display, max_bytes))
+        for job in jobs:
+            results.append(_process_and_store(job, lexicon, store))
             if progress:
                 progress(1)
         return results
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(vocabulary,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(vocabulary, store)) as pool:
         results = []
         for result in pool.map(_process_in_worker, jobs, chunksize=chunk):
             results.append(result)
@@ -70,14 +86,20 @@ def process_many(
         return results
 
 
-_worker_lexicon: Lexicon | None = None
+def _process_and_store(job: Job, lexicon: Lexicon, store: Entries | None) -> Result:
+    path, display, max_bytes, key = job
+    result = process(path, lexicon, display, max_bytes)
+    return store.put(key, result) if store is not None and key is not None else result
 
 
-def _start_worker(vocabulary: Path) -> None:
-    global _worker_lexicon
-    _worker_lexicon = compile_lexicon(load_vocabulary(vocabulary)[0])
+_worker: tuple[Lexicon, Entries | None] | None = None
 
 
-def _process_in_worker(job: tuple[Path, str, int]) -> Result:
-    assert _worker_lexicon is not None
-    return process(job[0], _worker_lexicon, job[1], job[2])
+def _start_worker(vocabulary: Path, store: Entries | None) -> None:
+    global _worker
+    _worker = (compile_lexicon(load_vocabulary(vocabulary)[0]), store)
+
+
+def _process_in_worker(job: Job) -> Result:
+    assert _worker is not None
+    return _process_and_store(job, *_worker)

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import Result, process_many
-from .cache import ExtractionCache
+from .batch import process_many
+from .cache import ExtractionCache, Result
 from .exports import exports
 from .extract import Lexicon, compile_lexicon
 from .feeds import feeds
@@ -131,20 +131,21 @@ def extract_all(
     max_bytes: int = MAX_BYTES,
 ) -> Outcome:
     """Every file through read -> clean -> extract, from the cache where the content is known."""
-    jobs = [(path, _display(path, relative_to), max_bytes) for path in paths]
-    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display, _ in jobs]
+    shown = [(path, _display(path, relative_to)) for path in paths]
+    jobs = [(path, display, max_bytes, cache.key(path, display, sidecar_for(path)) if cache else None) for path, display in shown]
     results: dict[int, Result] = {}
-    for position, key in enumerate(keys):
-        if key is not None and (hit := cache.get(key)) is not None:
+    for position, job in enumerate(jobs):
+        if job[3] is not None and (hit := cache.get(job[3])) is not None:
             results[position] = hit
     outcome = Outcome(from_cache=len(results))
     missing = [position for position in range(len(jobs)) if position not in results]
+    store = cache.entries if cache else None
     with progress.stage("Extractie", len(missing)) as tick:
-        fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers, tick)
+        fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers, tick, store)
     for position, result in zip(missing, fresh):
         results[position] = result
-        if cache and keys[position]:
-            cache.put(keys[position], *result)
+        if cache and jobs[position][3]:
+            cache.stored(jobs[position][3])
     for position in range(len(jobs)):
         document, problems = results[position]
         outcome.problems += problems

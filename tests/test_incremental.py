@@ -122,3 +122,34 @@ def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_pa
     made = make_pages([page], environment(ROOT / "templates"), cache, docs)
     assert [problem.file for problem in made.refused] == ["../buiten.md"]
     assert not (tmp_path / "buiten.md").exists()
+
+
+def test_nothing_changed_loads_no_text(project, monkeypatch):
+    """A warm build keeps only the records in memory: no document's text is read back."""
+    generate(project)
+    loaded = []
+    monkeypatch.setattr("generator.cache._load_text", lambda path: loaded.append(path))
+    assert rendered_pages(project) == 0
+    assert loaded == []
+
+
+def test_a_changed_text_renders_its_page_again(project):
+    """The page's fingerprint covers the text through its digest."""
+    generate(project)
+    letter = project.source / "nieuw.txt"
+    letter.write_text(NEW_LETTER, encoding="utf-8")
+    generate(project)
+    letter.write_text(NEW_LETTER + "\nEen zin die alleen de tekst verandert.\n", encoding="utf-8")
+    assert rendered_pages(project) >= 1
+    assert any("alleen de tekst verandert" in path.read_text(encoding="utf-8") for path in project.docs.glob("documenten/*.md"))
+
+
+def test_a_lost_text_in_the_cache_is_extracted_again(project, tmp_path):
+    generate(project)
+    for text in project.cache.glob("*/*.text.pickle"):
+        text.unlink()
+    outcome = generate(project)
+    assert outcome.extracted == len(outcome.documents) > 0
+    fresh = Project.at(project.root, work=tmp_path / "from-nothing")
+    generate(fresh)
+    assert same_tree(project.docs, fresh.docs) == []

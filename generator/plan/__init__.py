@@ -114,5 +114,5 @@ def _refuse_collisions(pages: list[Page]) -> tuple[list[Page], list[Problem]]:
 def source_files(index: Index, root: Path) -> dict[str, Path]:
     """The original documents (read from `root`), offered for download beside their pages."""
     return {
-        source_path(d.record.id, d.clean.source.path.suffix): root / d.clean.source.path for d in index.documents
+        source_path(d.record.id, d.source.suffix): root / d.source for d in index.documents
     }

@@ -8,7 +8,52 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from ..model import Block
+from ..model import Block, Text
+
+
+class PageText:
+    """The text a document's page shows, loaded when the template first reads it. Pickled
+    (which is how a page's fingerprint is made) as the text's digest alone, so that
+    fingerprinting an unchanged page never loads its text."""
+
+    def __init__(self, text: Text):
+        self._text = text
+        self._shown: tuple[list[Block], bool] | None = None
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self._load()[0]
+
+    @property
+    def truncated(self) -> bool:
+        """True when the text is too long to show in full; the source file has it all."""
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[Block], bool]:
+        if self._shown is None:
+            blocks = self._text.load().blocks
+            shown = _page_blocks(blocks)
+            self._shown = (shown, len(shown) < len(blocks))
+        return self._shown
+
+    def __reduce__(self):
+        return (str, (self._text.digest,))
+
+
+MAX_PAGE_TEXT = 400_000
+"""Characters of text shown on a page; longer documents end with a link to the source file,
+so that one huge input cannot make the site build or the search index explode."""
+
+
+def _page_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    shown: list[Block] = []
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        if total > MAX_PAGE_TEXT and shown:
+            break
+        shown.append(block)
+    return shown
 
 
 class Link(TypedDict):
@@ -82,9 +127,7 @@ class DocumentContext(TypedDict):
     organisations: list[str]
     initiatives: list[Link]
     topics: list[Link]
-    blocks: list[Block]
-    truncated: bool
-    """True when the text is too long to show in full; the source file has it all."""
+    text: PageText
     anchors: list[Anchor]
     cites: list[CitationLink]
     cited_by: list[CitingDocument]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..index import Index
-from ..model import Block, Country, Document, Mention, Term
-from .contexts import Anchor, CitationLink, CitingDocument, DocumentContext, DocumentsContext, Link
+from ..model import Country, Document, Mention, Term
+from .contexts import Anchor, CitationLink, CitingDocument, DocumentContext, DocumentsContext, Link, PageText
 from .paths import country_path, document_path, dossier_path, initiative_path, official_url, source_path, topic_path
 from .summaries import summaries, summary
 from ..labels import display_title
@@ -19,7 +19,6 @@ def document_context(document: Document, index: Index) -> DocumentContext:
     record = document.record
     partner_codes = {mention.term.code for mention in record.partners}
     kamerstuk = record.kamerstuk
-    shown = _page_blocks(document.clean.blocks)
     return DocumentContext(
         document=summary(document),
         reference_url=official_url(kamerstuk) if kamerstuk else None,
@@ -32,12 +31,11 @@ def document_context(document: Document, index: Index) -> DocumentContext:
         organisations=[mention.term.name for mention in _by_name(record.organisations)],
         initiatives=[Link(label=m.term.name, path=initiative_path(m.term.id)) for m in _by_name(record.initiatives)],
         topics=[Link(label=m.term.name, path=topic_path(m.term.id)) for m in _by_name(record.topics)],
-        blocks=shown,
-        truncated=len(shown) < len(document.clean.blocks),
+        text=PageText(document.text),
         anchors=_anchors(record.partners, record.initiatives),
         cites=[_citation(citation, index) for citation in record.cites],
         cited_by=_cited_by(document, index),
-        source=Link(label=document.clean.source.path.name, path=source_path(record.id, document.clean.source.path.suffix)),
+        source=Link(label=document.source.name, path=source_path(record.id, document.source.suffix)),
         overridden=list(record.overridden),
     )
 
@@ -56,22 +54,6 @@ def document_front_matter(document: Document) -> dict:
     if record.date:
         front["date"] = record.date.isoformat()
     return front
-
-
-MAX_PAGE_TEXT = 400_000
-"""Characters of text shown on a page; longer documents end with a link to the source file,
-so that one huge input cannot make the site build or the search index explode."""
-
-
-def _page_blocks(blocks: tuple[Block, ...]) -> list[Block]:
-    shown: list[Block] = []
-    total = 0
-    for block in blocks:
-        total += len(block.text)
-        if total > MAX_PAGE_TEXT and shown:
-            break
-        shown.append(block)
-    return shown
 
 
 def _by_name(mentions: tuple[Mention, ...]) -> list[Mention]:
