@@ -14,16 +14,15 @@ Matching rules, which curators rely on:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import ahocorasick
 
 SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"})
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     keys: tuple[str, ...]
@@ -55,6 +54,7 @@ class Matcher:
 
     def __init__(self, entries: Iterable[tuple[str, str]], group: Callable[[str], str] = lambda key: ""):
         self._group = group
+        self._groups: dict[str, str] = {}
         self._exact = ahocorasick.Automaton()
         self._folded = ahocorasick.Automaton()
         for form, key in entries:
@@ -75,35 +75,31 @@ class Matcher:
             length, keys = automaton.get(variant, (len(variant), ()))
             if key not in keys:
                 automaton.add_word(variant, (length, (*keys, key)))
+        self._groups[key] = self._group(key)
 
     def find(self, text: str) -> list[Hit]:
         """All whole-word hits, in text order; within a group they never overlap and
         the longest form wins."""
         plain = normalise(text)
-        candidates = [
-            Hit(hit.start, hit.end, (key,))
-            for scan in (self._scan(self._exact, plain, plain), self._scan(self._folded, _lower(plain), plain))
-            for hit in scan
-            for key in hit.keys
-        ]
-        candidates.sort(key=lambda hit: (hit.start, -(hit.end - hit.start)))
+        # (start, -length, order found, end, key): sorted, the longest hit at a place comes first
+        candidates: list[tuple[int, int, int, int, str]] = []
+        for automaton, haystack in ((self._exact, plain), (self._folded, _lower(plain))):
+            if len(automaton):
+                for end_index, (length, keys) in automaton.iter(haystack):
+                    start, end = end_index - length + 1, end_index + 1
+                    if _is_word_boundary(plain, start - 1) and _is_word_boundary(plain, end):
+                        for key in keys:
+                            candidates.append((start, -length, len(candidates), end, key))
+        candidates.sort()
         chosen: list[Hit] = []
         reach: dict[str, int] = {}
-        for hit in candidates:
-            group = self._group(hit.keys[0])
-            if hit.start >= reach.get(group, -1):
-                chosen.append(hit)
-                reach[group] = hit.end
+        groups = self._groups
+        for start, _, _, end, key in candidates:
+            group = groups[key]
+            if start >= reach.get(group, -1):
+                chosen.append(Hit(start, end, (key,)))
+                reach[group] = end
         return chosen
-
-    @staticmethod
-    def _scan(automaton: ahocorasick.Automaton, haystack: str, original: str) -> Iterator[Hit]:
-        if not len(automaton):
-            return
-        for end_index, (length, keys) in automaton.iter(haystack):
-            start, end = end_index - length + 1, end_index + 1
-            if _is_word_boundary(original, start - 1) and _is_word_boundary(original, end):
-                yield Hit(start, end, keys)
 
 
 def _is_word_boundary(text: str, index: int) -> bool:

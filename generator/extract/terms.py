@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..matcher import Hit, Matcher
+from ..matcher import Matcher
 from ..markdown_text import plain
 from ..model import Block, Country, Mention, Span, Term
 from ..vocabulary import Vocabulary
@@ -50,14 +51,19 @@ def _group(key: str) -> str:
     return COUNTRY if kind == REGION else kind
 
 
-@dataclass(frozen=True)
-class Found:
-    """A vocabulary hit in context."""
+class Found(NamedTuple):
+    """A vocabulary hit in context (a tuple: there are hundreds per document)."""
 
     key: str
     sentence: str
     offset_in_sentence: int
-    span: Span
+    block: int
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.block, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -104,9 +110,8 @@ def _found(blocks: tuple[Block, ...], matcher: Matcher):
                 continue
             if position not in plain_sentences:
                 plain_sentences[position] = plain(block.text[start:end])
-            span = Span(index, hit.start, hit.end)
             for key in hit.keys:
-                yield Found(key, plain_sentences[position], hit.start - start, span)
+                yield Found(key, plain_sentences[position], hit.start - start, index, hit.start, hit.end)
 
 
 def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -131,16 +136,16 @@ def _mentions(found: list[Found], lexicon: Lexicon) -> tuple[Mention, ...]:
 
 def _partners(found: list[Found], blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
     mentions = [
-        CountryMention(lexicon.entries[item.key], item.sentence, item.offset_in_sentence, item.span.block)
+        CountryMention(lexicon.entries[item.key], item.sentence, item.offset_in_sentence, item.block)
         for item in found
     ]
     evidence = partners(mentions, blocks)
     counts = Counter(item.key for item in found)
-    first: dict[str, Span] = {}
+    first: dict[str, Found] = {}
     for item in found:
-        first.setdefault(item.key, item.span)
+        first.setdefault(item.key, item)
     return tuple(
-        Mention(lexicon.entries[key], counts[key], evidence[key.partition(":")[2]], first[key])
+        Mention(lexicon.entries[key], counts[key], evidence[key.partition(":")[2]], first[key].span)
         for key in counts
         if key.partition(":")[2] in evidence
     )
