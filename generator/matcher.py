@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 import ahocorasick
 
-SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"})
+from .replace import replace_each
+
+SEPARATORS = (("-", " "), ("–", " "), ("—", " "), ("‐", " "), ("\u00a0", " "), ("\n", " "), ("’", "'"))
 
 
 class Hit(NamedTuple):
@@ -31,7 +33,7 @@ class Hit(NamedTuple):
 
 def normalise(text: str) -> str:
     """Length-preserving normalisation, so offsets stay valid in the original text."""
-    return text.translate(SEPARATORS)
+    return replace_each(text, SEPARATORS)
 
 
 def _fold_accents(form: str) -> str:

@@ -35,7 +35,8 @@ def inside(root: Path, relative: str) -> tuple[Path, Problem | None]:
     target = (root / relative).resolve()
     if not target.is_relative_to(root) or target == root:
         return target, error(relative, f"refused: the path leaves the output folder {root}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
     return target, None
 
 

@@ -7,15 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.clean import clean
 from generator.extract import extract
+from generator.markdown_text import ESCAPES, METADATA_SAFE
+from generator.matcher import SEPARATORS
 from generator.model import DOC_TYPES, SourceText
 from generator.pipeline import Project, load_lexicon
 from generator.records import record_to_dict, to_json_line, to_yaml
+from generator.replace import replace_each
+from generator.yaml_text import _DUMPER, dump_yaml
 
 FRAGMENTS = [
     "Den Haag, 19 juni 2019", "Datum", "18-11-2025", "31 februari 2020", "Kamerstuk 33 279, nr. 28",
@@ -46,3 +51,23 @@ def test_any_text_gives_a_valid_record(lexicon, text):
     assert all(block.text for block in document.blocks)
     record_to_dict(record), to_json_line(record), to_yaml(record)
     assert isinstance(problems, list)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_escaping_replaces_every_special_character_once(text):
+    """replace_each must agree with the slower, simultaneous str.translate."""
+    for table in (ESCAPES, METADATA_SAFE, SEPARATORS):
+        assert replace_each(text, table) == text.translate(str.maketrans(dict(table)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), texts),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(texts, children, max_size=4)),
+    max_leaves=12,
+))
+def test_yaml_of_plain_data_is_what_pyyaml_writes(data):
+    for sort_keys in (True, False):
+        expected = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=sort_keys, width=100)
+        assert dump_yaml(data, sort_keys=sort_keys, width=100) == expected
