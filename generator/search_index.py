@@ -32,14 +32,19 @@ BUDGET_BYTES = 10_000_000
 """Above this, the index is trimmed. Set from the benchmark (benchmarks/README.md)."""
 MIN_EXCERPT = 200
 """Every page keeps at least this much of its text, whatever the budget."""
+TRIM_ALWAYS_PAGES = 1_000
+"""From this many pages on, the index is trimmed whatever its size: whole, it would be
+over the budget unless the pages were nearly empty, and knowing it before the build
+lets lean_build trim each page's entries while MkDocs builds."""
 
 
-def fit_search_index(site_dir: Path, budget: int = BUDGET_BYTES) -> int | None:
-    """Trim the index when it is larger than `budget` bytes, to as many characters of text
-    per page as the budget allows (at least MIN_EXCERPT). Returns that bound, or None
-    when the index was small enough to keep as it is."""
+def fit_search_index(site_dir: Path, budget: int = BUDGET_BYTES, pages: int = 0) -> int | None:
+    """Trim the index when it is larger than `budget` bytes, or when the site has at least
+    TRIM_ALWAYS_PAGES `pages`, to as many characters of text per page as the budget
+    allows (at least MIN_EXCERPT). Returns that bound, or None when the index was kept
+    as it is."""
     index_file = Path(site_dir) / "search" / "search_index.json"
-    if not index_file.is_file() or index_file.stat().st_size <= budget:
+    if not index_file.is_file() or (index_file.stat().st_size <= budget and pages < TRIM_ALWAYS_PAGES):
         return None
     entries = json.loads(index_file.read_text(encoding="utf-8")).get("docs") or []
     bare = trimmed_entries(entries, 0)

@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .model import Problem, error, warning
+from .lean_build import LeanBuild
 from .search_index import fit_search_index
 
 
@@ -38,8 +39,10 @@ def build_site(
     try:
         settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
         config = load_config(str(config_file), **settings)
+        lean = LeanBuild()
+        config.plugins["archief/lean-build"] = lean
         mkdocs_build(config)
-        fit_search_index(staging)
+        fit_search_index(staging, budget=lean.budget, pages=lean.pages)
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from generator.search_index import MIN_EXCERPT, fit_search_index, trim_search_index
+from conftest import ROOT
+from generator.search_index import MIN_EXCERPT, TRIM_ALWAYS_PAGES, fit_search_index, trim_search_index
+from generator.site import build_site
 
 
 def write_index(site, pages: int, words: int) -> None:
@@ -53,3 +55,26 @@ def test_trimming_twice_changes_nothing(tmp_path):
     once = (tmp_path / "search" / "search_index.json").read_bytes()
     trim_search_index(tmp_path, 120)
     assert (tmp_path / "search" / "search_index.json").read_bytes() == once
+
+
+def _same_files(left, right) -> list[str]:
+    names = {p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
+    names |= {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()}
+    return sorted(n for n in names if not ((left / n).is_file() and (right / n).is_file() and (left / n).read_bytes() == (right / n).read_bytes()))
+
+
+def test_a_large_site_is_trimmed_while_mkdocs_builds_as_after(seeds_site, tmp_path, monkeypatch):
+    """lean_build trims each page's entries during the build (memory) and lets go of the
+    pages' text once written: the site is the one trimming the whole index afterwards gives."""
+    docs = seeds_site.project.docs
+    pages = len(list(docs.rglob("*.md")))
+    monkeypatch.setattr("generator.lean_build.TRIM_ALWAYS_PAGES", pages + 1)
+    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "whole") == []
+    assert fit_search_index(tmp_path / "whole", budget=20_000, pages=TRIM_ALWAYS_PAGES) is not None
+    monkeypatch.setattr("generator.lean_build.TRIM_ALWAYS_PAGES", pages)
+    monkeypatch.setattr("generator.lean_build.BUDGET_BYTES", 20_000)
+    monkeypatch.setattr("generator.search_index.TRIM_ALWAYS_PAGES", pages)
+    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "lean") == []
+    assert _same_files(tmp_path / "whole", tmp_path / "lean") == []
+    assert len(entries(tmp_path / "lean")) == pages
+    assert max(len(entry["text"]) for entry in entries(tmp_path / "lean")) < 1_000
