@@ -132,10 +132,11 @@ def extract_all(
 ) -> Outcome:
     """Every file through read -> clean -> extract, from the cache where the content is known."""
     shown = [(path, _display(path, relative_to)) for path in paths]
-    jobs = [(path, display, max_bytes, cache.key(path, display, sidecar_for(path)) if cache else None) for path, display in shown]
+    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display in shown]
+    jobs = [(path, display, max_bytes, key) for (path, display), key in zip(shown, keys)]
     results: dict[int, Result] = {}
-    for position, job in enumerate(jobs):
-        if job[3] is not None and (hit := cache.get(job[3])) is not None:
+    for position, key in enumerate(keys):
+        if key is not None and (hit := cache.get(key)) is not None:
             results[position] = hit
     outcome = Outcome(from_cache=len(results))
     missing = [position for position in range(len(jobs)) if position not in results]
@@ -144,8 +145,8 @@ def extract_all(
         fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers, tick, store)
     for position, result in zip(missing, fresh):
         results[position] = result
-        if cache and jobs[position][3]:
-            cache.stored(jobs[position][3])
+        if cache and keys[position]:
+            cache.stored(keys[position])
     for position in range(len(jobs)):
         document, problems = results[position]
         outcome.problems += problems
