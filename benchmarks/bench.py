@@ -125,7 +125,7 @@ def _current_rss_mb() -> float:
 
 def _part_site(args: argparse.Namespace) -> dict:
     from generator.model import Level
-    from generator.site import build_site
+    from generator.stages.site import build_site
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     start = time.perf_counter()
@@ -143,7 +143,7 @@ def _part_site(args: argparse.Namespace) -> dict:
 
 
 def _part_trim(args: argparse.Namespace) -> dict:
-    from generator.search_index import trim_search_index
+    from generator.stages.site.search_index import trim_search_index
 
     index = args.out / "search" / "search_index.json"
     before = index.stat().st_size
@@ -430,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_part_here(args)
     if not args.docs or args.docs < 1:
         parser.error("--docs N is required (N >= 1)")
-    from generator.batch import default_workers
+    from generator.run.batch import default_workers
 
     global QUIET_WAIT
     QUIET_WAIT = args.wait_quiet

@@ -10,23 +10,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import process_many
-from .cache import ExtractionCache, Result
-from .exports import exports
-from .extract import Lexicon, compile_lexicon
-from .feeds import feeds
-from .index import build_index
-from .model import Document, Level, Problem, error
-from .overrides import sidecar_for
-from .plan import plan, source_files
-from .page_cache import PageCache
-from .page_writer import make_pages
-from .progress import Progress
-from .readers import MAX_BYTES, is_document
-from .render import environment
-from .site import build_site
-from .vocabulary import load_vocabulary
-from .write import write_tree
+from generator.run.batch import process_many
+from generator.run.extraction_cache import ExtractionCache, Result
+from generator.stages.exports import exports
+from generator.stages.extract import Lexicon, compile_lexicon
+from generator.stages.feeds import feeds
+from generator.stages.index import build_index
+from generator.model import Document, Level, Problem, error
+from generator.stages.merge import sidecar_for
+from generator.stages.plan import plan, source_files
+from generator.run.page_cache import PageCache
+from generator.run.page_writer import make_pages
+from generator.run.progress import Progress
+from generator.stages.read import MAX_BYTES, is_document
+from generator.stages.render import environment
+from generator.stages.site import build_site
+from generator.vocabulary.load import load_vocabulary
+from generator.stages.write import write_tree
 
 
 @dataclass(frozen=True)

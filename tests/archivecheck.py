@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
-from generator.archive import build_archive
+from generator.stages.archive import build_archive
 from generator.pipeline import Outcome, Project
 
 

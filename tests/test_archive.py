@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, run_cli
 from archivecheck import make_archive, remote_resources
-from generator.archive import ARCHIVE_NAME, offline_settings
+from generator.stages.archive import ARCHIVE_NAME, offline_settings
 from htmlcheck import broken_links
 
 pytest_plugins = ["conftest_browser"]

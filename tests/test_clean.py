@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import clean
-from generator.hyphenation import is_line_break_hyphen, join_lines
+from generator.stages.clean import clean
+from generator.stages.clean.hyphenation import is_line_break_hyphen, join_lines
 from generator.model import SourceText, footnote_ref
 
 

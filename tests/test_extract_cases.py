@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.clean import clean
-from generator.extract import extract
+from generator.stages.clean import clean
+from generator.stages.extract import extract
 from generator.model import SourceText
 from generator.pipeline import Project, load_lexicon
-from generator.records import record_to_dict
+from generator.model.records import record_to_dict
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.yml"))
 

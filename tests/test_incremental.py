@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.pipeline import Project, generate
-from generator.plan.paths import relative_url
+from generator.stages.plan.paths import relative_url
 
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides", "source_docs")
 NEW_LETTER = (
@@ -92,7 +92,7 @@ def test_relative_url_agrees_with_posixpath(target, origin, folder):
 
 def test_pages_made_in_forked_processes_are_the_same(project, tmp_path, monkeypatch):
     generate(project, workers=1)
-    monkeypatch.setattr("generator.page_writer.MIN_PAGES_PER_WORKER", 1)
+    monkeypatch.setattr("generator.run.page_writer.MIN_PAGES_PER_WORKER", 1)
     forked = Project.at(project.root, work=tmp_path / "forked")
     outcome = generate(forked, workers=2)
     assert not outcome.has_errors and outcome.rendered > 40
@@ -101,7 +101,7 @@ def test_pages_made_in_forked_processes_are_the_same(project, tmp_path, monkeypa
 
 
 def test_a_template_error_in_a_forked_process_is_reported_once(project, monkeypatch):
-    monkeypatch.setattr("generator.page_writer.MIN_PAGES_PER_WORKER", 1)
+    monkeypatch.setattr("generator.run.page_writer.MIN_PAGES_PER_WORKER", 1)
     (project.templates / "document.md.j2").write_text("{{ page.nothing_here.deeper }}\n", encoding="utf-8")
     outcome = generate(project, workers=2)
     assert not outcome.site_ready
@@ -111,10 +111,10 @@ def test_a_template_error_in_a_forked_process_is_reported_once(project, monkeypa
 
 
 def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_path):
-    from generator.page_cache import PageCache
-    from generator.page_writer import make_pages
-    from generator.plan import Page
-    from generator.render import environment
+    from generator.run.page_cache import PageCache
+    from generator.run.page_writer import make_pages
+    from generator.stages.plan import Page
+    from generator.stages.render import environment
 
     docs = tmp_path / "docs"
     cache = PageCache(tmp_path / "pages.manifest", docs, ROOT / "templates")
@@ -128,7 +128,7 @@ def test_nothing_changed_loads_no_text(project, monkeypatch):
     """A warm build keeps only the records in memory: no document's text is read back."""
     generate(project)
     loaded = []
-    monkeypatch.setattr("generator.cache._load_text", lambda path: loaded.append(path))
+    monkeypatch.setattr("generator.run.extraction_cache._load_text", lambda path: loaded.append(path))
     assert rendered_pages(project) == 0
     assert loaded == []
 

@@ -12,15 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator.clean import clean
-from generator.extract import extract
-from generator.markdown_text import ESCAPES, METADATA_SAFE
-from generator.matcher import SEPARATORS
+from generator.stages.clean import clean
+from generator.stages.extract import extract
+from generator.stages.render.markdown import ESCAPES, METADATA_SAFE
+from generator.vocabulary.matcher import SEPARATORS
 from generator.model import DOC_TYPES, SourceText
 from generator.pipeline import Project, load_lexicon
-from generator.records import record_to_dict, to_json_line, to_yaml
-from generator.replace import replace_each
-from generator.yaml_text import _DUMPER, dump_yaml
+from generator.model.records import record_to_dict, to_json_line, to_yaml
+from generator.model.replace import replace_each
+from generator.model.yaml_text import _DUMPER, dump_yaml
 
 FRAGMENTS = [
     "Den Haag, 19 juni 2019", "Datum", "18-11-2025", "31 februari 2020", "Kamerstuk 33 279, nr. 28",

@@ -22,11 +22,11 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean
+from generator.stages.clean import clean
 from generator.model import Level, Problem, SourceText
-from generator.readers import MAX_BYTES, SUPPORTED_SUFFIXES, is_document, read
-from generator.readers.htmltext import visible_text
-from generator.readers.word import footnote_texts, paragraph_text
+from generator.stages.read import MAX_BYTES, SUPPORTED_SUFFIXES, is_document, read
+from generator.stages.read.htmltext import visible_text
+from generator.stages.read.word import footnote_texts, paragraph_text
 
 FOOTER = "Tweede Kamer, vergaderjaar 2018-2019, 33 279, nr. 29 {page}"
 BODY = (

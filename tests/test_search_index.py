@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from generator.search_index import MIN_EXCERPT, TRIM_ALWAYS_PAGES, fit_search_index, trim_search_index
-from generator.site import build_site
+from generator.stages.site.search_index import MIN_EXCERPT, TRIM_ALWAYS_PAGES, fit_search_index, trim_search_index
+from generator.stages.site import build_site
 
 
 def write_index(site, pages: int, words: int) -> None:
@@ -68,12 +68,12 @@ def test_a_large_site_is_trimmed_while_mkdocs_builds_as_after(seeds_site, tmp_pa
     pages' text once written: the site is the one trimming the whole index afterwards gives."""
     docs = seeds_site.project.docs
     pages = len(list(docs.rglob("*.md")))
-    monkeypatch.setattr("generator.lean_build.TRIM_ALWAYS_PAGES", pages + 1)
+    monkeypatch.setattr("generator.stages.site.lean_build.TRIM_ALWAYS_PAGES", pages + 1)
     assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "whole") == []
     assert fit_search_index(tmp_path / "whole", budget=20_000, pages=TRIM_ALWAYS_PAGES) is not None
-    monkeypatch.setattr("generator.lean_build.TRIM_ALWAYS_PAGES", pages)
-    monkeypatch.setattr("generator.lean_build.BUDGET_BYTES", 20_000)
-    monkeypatch.setattr("generator.search_index.TRIM_ALWAYS_PAGES", pages)
+    monkeypatch.setattr("generator.stages.site.lean_build.TRIM_ALWAYS_PAGES", pages)
+    monkeypatch.setattr("generator.stages.site.lean_build.BUDGET_BYTES", 20_000)
+    monkeypatch.setattr("generator.stages.site.search_index.TRIM_ALWAYS_PAGES", pages)
     assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "lean") == []
     assert _same_files(tmp_path / "whole", tmp_path / "lean") == []
     assert len(entries(tmp_path / "lean")) == pages

@@ -1,0 +1,44 @@
+"""Dutch words the site shows for values in the records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date
+
+from generator.model import Record
+
+DOC_TYPE_LABELS = {
+    "kamerbrief": "Kamerbrief",
+    "beslisnota": "Beslisnota",
+    "verslag": "Verslag",
+    "nota": "Nota",
+    "geannoteerde-agenda": "Geannoteerde agenda",
+    "verdrag": "Verdrag",
+    "overig": "Overig document",
+}
+
+
+DUTCH = Locale("nl")
+
+
+@lru_cache(maxsize=16384)
+def dutch_date(date: dt.date | None) -> str:
+    """"19 juni 2019"; "datum onbekend" when there is none."""
+    return format_date(date, format="long", locale=DUTCH) if date else "datum onbekend"
+
+
+def doc_type_label(doc_type: str) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, doc_type)
+
+
+def display_title(record: Record) -> str:
+    """The stated title, else one made from the type, reference or dossier, and date."""
+    if record.title:
+        return record.title
+    label = doc_type_label(record.doc_type)
+    about = f" over {record.dossier_title}" if record.dossier_title else ""
+    when = f" van {dutch_date(record.date)}" if record.date else f" {record.id}"
+    return f"{label}{about}{when}"

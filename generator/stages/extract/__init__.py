@@ -1,0 +1,105 @@
+"""Extract a record, with evidence, from a cleaned document."""
+
+from __future__ import annotations
+
+from generator.stages.render.markdown import plain
+from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record
+from generator.model.slugs import slugify
+from generator.stages.extract import dates, doctype, people, references
+from generator.stages.extract.sentences import sentences
+from generator.stages.extract.terms import Lexicon, compile_lexicon, find_terms
+
+__all__ = ["Lexicon", "compile_lexicon", "extract", "make_id"]
+
+
+def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Problem]]:
+    blocks = document.blocks
+    header = [block.text for block in blocks if block.kind == "header"]
+    body = [block.text for block in blocks if block.kind not in ("header",)]
+    source = str(document.source.path)
+    evidence: dict[str, str] = {}
+    problems: list[Problem] = []
+
+    def note(field: str, span: str | None) -> None:
+        if span:
+            evidence[field] = span
+
+    date, span = dates.find_document_date(header, body)
+    note("date", span)
+    kamerstuk, dossier_title, span = _kamerstuk(document, header)
+    note("kamerstuk", span)
+    memo_reference, span = references.memo_reference(header)
+    note("reference", span if memo_reference else None)
+    reference = kamerstuk.display if kamerstuk else memo_reference
+    kind, span = doctype.doc_type(blocks, kamerstuk is not None)
+    note("doc_type", span)
+    title, span = doctype.title(blocks)
+    note("title", span)
+    author, span = people.author(blocks)
+    note("author", span)
+    recipient, span = people.recipient(header)
+    note("recipient", span)
+    redacted, span = people.is_redacted(document.text)
+    note("redacted", span)
+    cites, spans = _cites(document, kamerstuk)
+    note("cites", " | ".join(spans) or None)
+    terms = find_terms(blocks, lexicon)
+
+    record = Record(
+        source=source,
+        id=make_id(kamerstuk, memo_reference, kind, date, document.source.sha256),
+        doc_type=kind,
+        title=title,
+        date=date,
+        date_source="stated" if date else None,
+        reference=reference,
+        kamerstuk=kamerstuk,
+        dossier_title=dossier_title,
+        author=author,
+        recipient=recipient,
+        redacted=redacted,
+        countries=terms.countries,
+        partners=terms.partners,
+        organisations=terms.organisations,
+        initiatives=terms.initiatives,
+        topics=terms.topics,
+        cites=cites,
+        evidence=evidence,
+    )
+    return record, problems
+
+
+def _kamerstuk(document: CleanDocument, header: list[str]) -> tuple[Kamerstuk | None, str | None, str | None]:
+    from_footer, footer_span = references.kamerstuk_from_furniture(document.furniture.kamerstuk_lines)
+    dossier, dossier_title, number, header_span = references.kamerstuk_from_header(header)
+    if from_footer:
+        return from_footer, dossier_title, footer_span
+    if dossier and number:
+        return Kamerstuk(dossier, number), dossier_title, header_span
+    return None, dossier_title, None
+
+
+def _cites(document: CleanDocument, own: Kamerstuk | None) -> tuple[tuple[Citation, ...], list[str]]:
+    """Each cited Kamerstuk once, with the first sentence that cites it."""
+    cites: dict[str, Citation] = {}
+    spans: list[str] = []
+    for block in document.blocks:
+        if block.kind not in ("paragraph", "footnote", "heading"):
+            continue
+        for start, end in sentences(block.text):
+            sentence = plain(block.text[start:end])
+            for cited, span in references.citations(sentence, own):
+                cites.setdefault(cited.key, Citation(cited, sentence))
+                spans.append(span)
+    return tuple(cites.values()), list(dict.fromkeys(spans))
+
+
+def make_id(kamerstuk: Kamerstuk | None, reference: str | None, kind: str, date, sha256: str) -> str:
+    """A readable id from the content: "kst-33279-29", "mindef20250041931", or the type,
+    date and a short content hash when nothing better is stated."""
+    if kamerstuk:
+        return slugify(f"kst-{kamerstuk.dossier}-{kamerstuk.number}")
+    if reference:
+        return slugify(reference)
+    parts = [kind, date.isoformat() if date else None, sha256[:8]]
+    return slugify("-".join(part for part in parts if part))

@@ -1,0 +1,86 @@
+"""Kamerstuk references, memo references and citations."""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Kamerstuk
+
+DOSSIER = r"\d{2}\s?\d{3}(?:\s?-\s?(?:\d{1,3}|[A-Z]{1,4})|\s[A-Z]{1,4}(?![\w-]))?"
+FOOTER = re.compile(
+    rf"vergaderjaar\s+(?P<from>\d{{4}})\s*[–-]\s*(?P<to>\d{{4}}),\s*(?P<dossier>{DOSSIER}),\s*nr\.\s*(?P<number>\d+)"
+)
+HEADER_DOSSIER = re.compile(rf"^(?P<dossier>{DOSSIER})\s{{2,}}(?P<title>\S.*)$")
+HEADER_NUMBER = re.compile(r"^Nr\.\s*(?P<number>\d+)\b")
+CITATION = re.compile(
+    rf"Kamerstuk(?:ken)?\s+(?:I{{1,2}}\s+)?(?:\d{{4}}(?:[/–-]\d{{2,4}})?,?\s+)?(?P<dossier>{DOSSIER}),?\s*"
+    rf"nrs?\.\s*(?P<numbers>\d+(?:\s*(?:,|en|t/m|&)\s*\d+){{0,20}})"
+)
+MEMO_REFERENCE_LABEL = re.compile(r"^(?:Onze referentie|Ons kenmerk|Kenmerk|Referentie)\s*:?\s*(.*)$")
+MEMO_REFERENCE = re.compile(r"\b([A-Z]{2,12}[-/]?\d{6,}(?:[-/]\d+)?)\b")
+
+
+def normalise_dossier(text: str) -> str:
+    """"33 279" -> "33279", "21 501-28" -> "21501-28", "36 200 X" -> "36200-X"."""
+    compact = re.sub(r"\s*-\s*", "-", text.strip())
+    head, _, suffix = compact.partition("-")
+    parts = head.split()
+    if len(parts) > 1 and not parts[-1].isdigit():
+        suffix, head = parts[-1], "".join(parts[:-1])
+    else:
+        head = "".join(parts)
+    return f"{head}-{suffix}" if suffix else head
+
+
+def kamerstuk_from_furniture(lines: tuple[str, ...]) -> tuple[Kamerstuk | None, str | None]:
+    for line in lines:
+        if match := FOOTER.search(line):
+            vergaderjaar = f"{match.group('from')}-{match.group('to')}"
+            dossier = normalise_dossier(match.group("dossier"))
+            return Kamerstuk(dossier, match.group("number"), vergaderjaar), line
+    return None, None
+
+
+def kamerstuk_from_header(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(dossier, dossier title, number, evidence) from a letterhead like "28676  NAVO" / "Nr. 471"."""
+    dossier = title = number = None
+    evidence: list[str] = []
+    for line in lines[:8]:
+        if dossier is None and (match := HEADER_DOSSIER.match(line)):
+            dossier, title = normalise_dossier(match.group("dossier")), match.group("title").strip()
+            evidence.append(line)
+        elif number is None and (match := HEADER_NUMBER.match(line)):
+            number = match.group("number")
+            evidence.append(line)
+    return dossier, title, number, " / ".join(evidence) or None
+
+
+def memo_reference(lines: list[str]) -> tuple[str | None, str | None]:
+    for index, line in enumerate(lines):
+        label = MEMO_REFERENCE_LABEL.match(line)
+        if not label:
+            continue
+        for candidate in (label.group(1), *lines[index + 1 : index + 2]):
+            if match := MEMO_REFERENCE.search(candidate):
+                return match.group(1), f"{line} {candidate}".strip()
+    return None, None
+
+
+def citations(text: str, own: Kamerstuk | None) -> list[tuple[Kamerstuk, str]]:
+    """Every Kamerstuk cited in `text` with its matched span, the document's own excluded."""
+    found: list[tuple[Kamerstuk, str]] = []
+    for match in CITATION.finditer(text):
+        dossier = normalise_dossier(match.group("dossier"))
+        for number in _numbers(match.group("numbers")):
+            cited = Kamerstuk(dossier, number)
+            if own is None or cited.key != own.key:
+                found.append((cited, match.group(0)))
+    return found
+
+
+def _numbers(text: str) -> list[str]:
+    if "t/m" in text:
+        first, last = (int(part) for part in re.findall(r"\d+", text)[:2])
+        if 0 <= last - first <= 50:
+            return [str(number) for number in range(first, last + 1)]
+    return re.findall(r"\d+", text)

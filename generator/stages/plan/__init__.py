@@ -1,0 +1,118 @@
+"""Decide every page of the site: its path, its template and the data it receives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from generator.stages.index import Index
+from generator.stages.render.markdown import metadata_text
+from generator.model import Problem, error
+from generator.stages.plan import collections, countries, documents, terms
+from generator.stages.plan.paths import (
+    country_path,
+    document_path,
+    dossier_path,
+    feed_path,
+    initiative_path,
+    source_path,
+    topic_path,
+    year_path,
+)
+
+__all__ = ["Page", "plan", "source_files"]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Relative to the generated docs folder, e.g. "documenten/kst-33279-29.md"."""
+    template: str
+    make_context: Callable[[], Any]
+    """Made when the page is rendered, so that only one page's context is in memory at a time."""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+def plan(index: Index) -> tuple[list[Page], list[Problem]]:
+    pages = _overviews(index)
+    pages += [
+        Page(document_path(d.record.id), "document.md.j2", partial(documents.document_context, d, index), documents.document_front_matter(d))
+        for d in index.documents
+    ]
+    pages += [
+        Page(
+            country_path(c),
+            "country.md.j2",
+            partial(countries.country_context, c, index),
+            _describe(c.name, feed_path("partners", c.slug) if c.code in index.partner_of else None),
+        )
+        for c in index.countries
+    ]
+    pages += [
+        Page(
+            initiative_path(t.id),
+            "initiative.md.j2",
+            partial(terms.initiative_context, t, index),
+            _describe(t.name, feed_path("initiatieven", t.id)),
+        )
+        for t in index.initiatives
+    ]
+    pages += [
+        Page(topic_path(t.id), "topic.md.j2", partial(terms.topic_context, t, index), _describe(t.name, feed_path("onderwerpen", t.id)))
+        for t in index.topics
+    ]
+    pages += [
+        Page(
+            dossier_path(dossier),
+            "dossier.md.j2",
+            partial(collections.dossier_context, dossier, index),
+            _describe(f"Dossier {dossier}", feed_path("dossiers", dossier.lower())),
+        )
+        for dossier in index.dossiers
+    ]
+    pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in index.years]
+    return _refuse_collisions(pages)
+
+
+def _overviews(index: Index) -> list[Page]:
+    return [
+        Page("index.md", "home.md.j2", partial(collections.home_context, index), {**_describe("Alle documenten", feed_path("alles", "alles")), "description": "Start"}),
+        Page("documenten/index.md", "documents.md.j2", partial(documents.documents_page, index)),
+        Page("partners/index.md", "countries.md.j2", partial(countries.countries_context, index)),
+        Page("initiatieven/index.md", "terms.md.j2", partial(terms.initiatives_overview, index)),
+        Page("onderwerpen/index.md", "terms.md.j2", partial(terms.topics_overview, index)),
+        Page("dossiers/index.md", "terms.md.j2", partial(collections.dossiers_overview, index)),
+        Page("tijdlijn/index.md", "terms.md.j2", partial(collections.years_overview, index)),
+        Page("trefwoorden.md", "tags.md.j2", dict),
+    ]
+
+
+def _describe(name: str, feed: str | None = None) -> dict[str, Any]:
+    """Front matter: a description, and the Atom feed the page advertises."""
+    front: dict[str, Any] = {"description": metadata_text(name)}
+    if feed:
+        front["feed"] = feed
+        front["feed_title"] = metadata_text(f"Nieuwe documenten: {name}")
+    return front
+
+
+def _refuse_collisions(pages: list[Page]) -> tuple[list[Page], list[Problem]]:
+    """Two pages at one path is a bug: keep the first and say so."""
+    seen: dict[str, Page] = {}
+    problems: list[Problem] = []
+    for page in pages:
+        if page.path in seen:
+            problems.append(error(page.path, "two pages would be written to this path; the second is skipped"))
+            continue
+        seen[page.path] = page
+    return list(seen.values()), problems
+
+
+def source_files(index: Index, root: Path) -> dict[str, Path]:
+    """The original documents (read from `root`), offered for download beside their pages."""
+    return {
+        source_path(d.record.id, d.source.suffix): root / d.source for d in index.documents
+    }

@@ -1,0 +1,55 @@
+"""A page per country: where it is a partner, where it is only named, and with what."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.stages.index import Index
+from generator.model import Country, Document
+from generator.stages.plan.contexts import CountriesContext, CountryContext, Counted
+from generator.stages.plan.paths import country_path, initiative_path, topic_path
+from generator.stages.plan.summaries import counted, summaries
+
+
+def country_context(country: Country, index: Index) -> CountryContext:
+    partner_docs = index.partner_of.get(country.code, ())
+    mentioned = index.mentioned_in.get(country.code, ())
+    years = Counter(d.record.date.year for d in (*partner_docs, *mentioned) if d.record.date)
+    return CountryContext(
+        name=country.name,
+        code=country.code,
+        partner_documents=summaries(partner_docs),
+        mentioned_documents=summaries(mentioned),
+        initiatives=_initiatives(partner_docs),
+        co_partners=_co_partners(country, partner_docs),
+        topics=_topics(partner_docs),
+        per_year=sorted(years.items(), reverse=True),
+    )
+
+
+def countries_context(index: Index) -> CountriesContext:
+    def item(country: Country, documents: dict) -> Counted:
+        return Counted(label=country.name, path=country_path(country), count=len(documents.get(country.code, ())))
+
+    partners = [item(country, index.partner_of) for country in index.partners]
+    others = [item(country, index.mentioned_in) for country in index.countries if country.code not in index.partner_of]
+    return CountriesContext(partners=partners, others=others)
+
+
+def _initiatives(documents: tuple[Document, ...]) -> list[Counted]:
+    counts = Counter(m.term.id for d in documents for m in d.record.initiatives)
+    names = {m.term.id: m.term.name for d in documents for m in d.record.initiatives}
+    return counted(counts, names, {key: initiative_path(key) for key in names})
+
+
+def _co_partners(country: Country, documents: tuple[Document, ...]) -> list[Counted]:
+    others = [m.term for d in documents for m in d.record.partners if m.term.code != country.code]
+    counts = Counter(other.code for other in others)
+    names = {other.code: other.name for other in others}
+    return counted(counts, names, {other.code: country_path(other) for other in others})
+
+
+def _topics(documents: tuple[Document, ...]) -> list[Counted]:
+    counts = Counter(m.term.id for d in documents for m in d.record.topics)
+    names = {m.term.id: m.term.name for d in documents for m in d.record.topics}
+    return counted(counts, names, {key: topic_path(key) for key in names})

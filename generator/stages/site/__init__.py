@@ -1,0 +1,67 @@
+"""Run MkDocs on the generated Markdown, in this Python, into a folder swapped in atomically."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.model import Problem, error, warning
+from generator.stages.site.lean_build import LeanBuild
+from generator.stages.site.search_index import fit_search_index
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record)
+
+
+def build_site(
+    config_file: Path, docs: Path, out: Path, strict: bool = False, overrides: dict | None = None
+) -> list[Problem]:
+    """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was.
+
+    `overrides` replace top-level settings of `config_file` (e.g. for the offline archive)."""
+    staging = out.with_name(f".{out.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
+        config = load_config(str(config_file), **settings)
+        lean = LeanBuild()
+        config.plugins["archief/lean-build"] = lean
+        mkdocs_build(config)
+        fit_search_index(staging, budget=lean.budget, pages=lean.pages)
+    except (MkDocsException, OSError, ValueError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+    _swap(staging, out)
+    return _report(config_file, collector)
+
+
+def _report(config_file: Path, collector: _Collect) -> list[Problem]:
+    make = {True: error, False: warning}
+    return [make[r.levelno >= logging.ERROR](config_file, r.getMessage(), "mkdocs") for r in collector.messages]
+
+
+def _swap(staging: Path, out: Path) -> None:
+    previous = out.with_name(f".{out.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if out.exists():
+        out.rename(previous)
+    staging.rename(out)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,65 @@
+"""Write generated files into a folder: only what changed, stale files removed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.model import Problem, error
+
+
+def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = frozenset()) -> list[Problem]:
+    """Make `folder` hold exactly `files` (relative path -> text, or a file to copy) and the
+    files named in `keep`, which are left as they are. Paths that would leave the folder are refused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    problems: list[Problem] = []
+    wanted: set[Path] = {(root / relative).resolve() for relative in keep}
+    for relative, text in sorted(files.items()):
+        target, problem = inside(root, relative)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        wanted.add(target)
+        if isinstance(text, Path):
+            _copy(text, target)
+        else:
+            write_if_changed(target, text)
+    _remove_stale(root, wanted)
+    return problems
+
+
+def inside(root: Path, relative: str) -> tuple[Path, Problem | None]:
+    """The file `relative` under the resolved folder `root`, with its folder made; a path
+    that would leave `root` is refused."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        return target, error(relative, f"refused: the path leaves the output folder {root}")
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return target, None
+
+
+def write_if_changed(target: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    if not target.is_file() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy with the source's modification time; a copy of the same size and time is left alone."""
+    try:
+        known = target.stat()
+    except OSError:
+        known = None
+    info = source.stat()
+    if known is None or (known.st_size, known.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+        shutil.copy2(source, target)
+
+
+def _remove_stale(root: Path, wanted: set[Path]) -> None:
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

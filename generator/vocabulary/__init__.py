@@ -1,0 +1,1 @@
+"""The curated vocabulary: loaded from vocabulary/, compiled into one matcher."""
