@@ -42,6 +42,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -56,9 +57,10 @@ DEFAULT_TRIM = 0
 
 
 def _part_generate(args: argparse.Namespace) -> dict:
-    """generate() with every stage function wrapped in a timer."""
+    """generate(), timed stage by stage through the pipeline's progress hook."""
     import generator.pipeline as pipeline
     from generator.model import Level
+    from generator.run.progress import Progress
 
     timings: dict[str, float] = defaultdict(float)
     rss_after: dict[str, float] = {}
@@ -66,40 +68,20 @@ def _part_generate(args: argparse.Namespace) -> dict:
     if args.gc == "off":
         gc.disable()
 
-    def timed(name, function):
-        def wrapper(*a, **k):
+    class Timing(Progress):
+        @contextmanager
+        def stage(self, name, total=None):
             start = time.perf_counter()
             try:
-                return function(*a, **k)
+                yield lambda count: None
             finally:
                 timings[name] += time.perf_counter() - start
                 rss_after[name] = _current_rss_mb()
                 if name == "extract" and args.gc == "freeze":
                     gc.freeze()
 
-        return wrapper
-
-    write_tree = pipeline.write_tree
-
-    def timed_write(files, folder, **options):
-        name = "write_records" if Path(folder) == project.records else "write_docs"
-        return timed(name, write_tree)(files, folder, **options)
-
-    pipeline.load_lexicon = timed("vocabulary", pipeline.load_lexicon)
-    pipeline.discover = timed("discover", pipeline.discover)
-    pipeline.extract_all = timed("extract", pipeline.extract_all)
-    pipeline.ExtractionCache.prune = timed("cache_prune", pipeline.ExtractionCache.prune)
-    pipeline.PageCache.save = timed("page_cache", pipeline.PageCache.save)
-    pipeline.write_tree = timed_write
-    pipeline.build_index = timed("index", pipeline.build_index)
-    pipeline.plan = timed("plan", pipeline.plan)
-    pipeline.make_pages = timed("pages", pipeline.make_pages)
-    pipeline.source_files = timed("source_files", pipeline.source_files)
-    pipeline.feeds = timed("feeds", pipeline.feeds)
-    pipeline.exports = timed("exports", pipeline.exports)
-
     start = time.perf_counter()
-    outcome = _maybe_profiled(args.profile_to, lambda: pipeline.generate(project, workers=args.workers))
+    outcome = _maybe_profiled(args.profile_to, lambda: pipeline.generate(project, workers=args.workers, progress=Timing()))
     total = time.perf_counter() - start
     timings["other"] = total - sum(timings.values())
     return {
@@ -349,13 +331,13 @@ def _link(path: Path, target: Path) -> None:
 
 
 STAGE_GROUPS = [
-    ("read+clean+extract", ("vocabulary", "discover", "extract", "cache_prune")),
-    ("records", ("write_records",)),
+    ("read+clean+extract", ("vocabulary", "discover", "extract")),
+    ("records", ("records",)),
     ("index", ("index",)),
-    ("plan", ("plan", "page_cache")),
+    ("plan", ("plan",)),
     ("pages", ("pages",)),
-    ("feeds+exports", ("feeds", "exports")),
-    ("write", ("source_files", "write_docs")),
+    ("feeds+exports", ("feeds+exports",)),
+    ("write", ("write",)),
     ("other", ("other",)),
 ]
 
@@ -430,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_part_here(args)
     if not args.docs or args.docs < 1:
         parser.error("--docs N is required (N >= 1)")
-    from generator.run.batch import default_workers
+    from generator.run.pool import default_workers
 
     global QUIET_WAIT
     QUIET_WAIT = args.wait_quiet

@@ -1,123 +1,95 @@
-"""The orchestrator: the only place that knows the order of the stages."""
+"""The recipe: the only module that knows the order of the stages.
+
+    per document (in a process pool):  read -> clean -> extract -> merge
+    then, with every record gathered:   write records -> index -> plan -> render + write pages
+                                        -> feeds, exports, sources -> site (-> archive)
+
+Every stage reports problems instead of raising; this module collects them into one
+`Outcome`. `progress.stage(name)` wraps each stage, which is how the progress bars
+and the benchmark's timings see them.
+"""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
-from generator.run.batch import process_many
-from generator.run.extraction_cache import ExtractionCache, Result
-from generator.stages.exports import exports
-from generator.stages.extract import Lexicon, compile_lexicon
-from generator.stages.feeds import feeds
-from generator.stages.index import build_index
+import jinja2
+
 from generator.model import Document, Level, Problem, error
-from generator.stages.merge import sidecar_for
-from generator.stages.plan import plan, source_files
-from generator.run.page_cache import PageCache
-from generator.run.page_writer import make_pages
+from generator.model.document import TextUnavailable, held_text
+from generator.model.outcome import Outcome
+from generator.model.pages import Page
+from generator.model.project import MAX_BYTES, Project
+from generator.run.epoch import source_date_epoch
+from generator.run.extraction_cache import Entries, ExtractionCache, Result
+from generator.run.fingerprints import code_fingerprint, folder_fingerprint
+from generator.run.output_cache import OutputCache
+from generator.run.pool import map_items
 from generator.run.progress import Progress
-from generator.stages.read import MAX_BYTES, is_document
-from generator.stages.render import environment
-from generator.stages.site import build_site
+from generator.stages import (
+    archive,
+    exports,
+    feeds,
+    index,
+    merge,
+    plan,
+    render,
+    site,
+    write,
+)
+from generator.stages.clean import clean
+from generator.stages.extract import extract
+from generator.stages.read import find_documents, read
+from generator.vocabulary.lexicon import Lexicon, compile_lexicon
 from generator.vocabulary.load import load_vocabulary
-from generator.stages.write import write_tree
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where the inputs live and where the outputs go."""
-
-    root: Path
-    source: Path
-    out: Path
-    work: Path
-    """Generated records and Markdown (ignored by git)."""
-    max_bytes: int = MAX_BYTES
-    """Documents larger than this are refused with an error, so that no input stalls a build."""
-
-    @classmethod
-    def at(
-        cls,
-        root: Path,
-        source: Path | None = None,
-        out: Path | None = None,
-        work: Path | None = None,
-        max_bytes: int | None = None,
-    ) -> "Project":
-        return cls(
-            root=root,
-            source=source or root / "source_docs",
-            out=out or root / "site",
-            work=work or root / "build",
-            max_bytes=max_bytes or MAX_BYTES,
-        )
-
-    @property
-    def vocabulary(self) -> Path:
-        return self.root / "vocabulary"
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def config(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    @property
-    def docs(self) -> Path:
-        return self.work / "docs"
-
-    @property
-    def records(self) -> Path:
-        return self.work / "records"
-
-    @property
-    def cache(self) -> Path:
-        return self.work / "cache"
-
-
-@dataclass
-class Outcome:
-    documents: list[Document] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    extracted: int = 0
-    from_cache: int = 0
-    rendered: int = 0
-    """Pages rendered anew (the others had not changed)."""
-    site_ready: bool = True
-    """False when the pages could not all be rendered: the previous site is then kept."""
-
-    @property
-    def has_errors(self) -> bool:
-        return any(problem.level is Level.ERROR for problem in self.problems)
-
-    @property
-    def has_warnings(self) -> bool:
-        return any(problem.level is Level.WARNING for problem in self.problems)
-
-
-def discover(source: Path) -> list[Path]:
-    """Documents under `source`, sorted; links that point outside it are not followed."""
-    root = source.resolve()
-    found = []
-    for path in sorted(source.rglob("*")):
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            continue
-        if path.is_file() and is_document(path):
-            found.append(path)
-    return found
 
 
 def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
     vocabulary, problems = load_vocabulary(project.vocabulary)
     return compile_lexicon(vocabulary), problems
+
+
+# --------------------------------------------------------------------------- per document
+
+
+class Job(NamedTuple):
+    path: Path
+    display: str
+    """The file's name as the user knows it (relative to the project root)."""
+    max_bytes: int
+    key: str | None
+    """Its extraction cache key; None: not cached."""
+
+
+def extract_document(job: Job, shared: tuple[Lexicon, Entries | None]) -> Result:
+    """One file: read, clean, extract, then merge the sidecar a person wrote; stored in
+    the cache (when there is one) by the process that made it."""
+    lexicon, store = shared
+    result = _extract(job, lexicon)
+    return store.put(job.key, result) if store is not None else result
+
+
+def _extract(job: Job, lexicon: Lexicon) -> Result:
+    source, problems = read(job.path, job.display, job.max_bytes)
+    if source is None:
+        return None, problems
+    cleaned = clean(source)
+    record, extract_problems = extract(cleaned, lexicon)
+    problems += extract_problems
+    sidecar = merge.sidecar_for(job.path)
+    if sidecar is not None:
+        shown = str(Path(job.display).with_name(sidecar.name))
+        record, sidecar_problems = merge.apply_sidecar(record, sidecar, lexicon, shown)
+        problems += sidecar_problems
+    # The raw pages are not needed after cleaning; at thousands of documents they cost
+    # hundreds of megabytes in memory and in the cache.
+    kept = replace(cleaned, source=replace(cleaned.source, pages=()))
+    return Document(record, source.path, held_text(kept)), problems
 
 
 def extract_all(
@@ -126,34 +98,48 @@ def extract_all(
     relative_to: Path | None = None,
     cache: ExtractionCache | None = None,
     workers: int = 1,
-    vocabulary: Path | None = None,
     progress: Progress = Progress(),
     max_bytes: int = MAX_BYTES,
 ) -> Outcome:
-    """Every file through read -> clean -> extract, from the cache where the content is known."""
-    shown = [(path, _display(path, relative_to)) for path in paths]
-    keys = [cache.key(path, display, sidecar_for(path)) if cache else None for path, display in shown]
-    jobs = [(path, display, max_bytes, key) for (path, display), key in zip(shown, keys)]
+    """Every file through read -> clean -> extract -> merge, from the cache where the content is known."""
+    jobs = []
+    for path in paths:
+        display = _display(path, relative_to)
+        key = cache.key(path, display, merge.sidecar_for(path)) if cache else None
+        jobs.append(Job(path, display, max_bytes, key))
     results: dict[int, Result] = {}
-    for position, key in enumerate(keys):
-        if key is not None and (hit := cache.get(key)) is not None:
-            results[position] = hit
-    outcome = Outcome(from_cache=len(results))
-    missing = [position for position in range(len(jobs)) if position not in results]
-    store = cache.entries if cache else None
-    with progress.stage("Extractie", len(missing)) as tick:
-        fresh = process_many([jobs[p] for p in missing], lexicon, vocabulary or Path("vocabulary"), workers, tick, store)
-    for position, result in zip(missing, fresh):
-        results[position] = result
-        if cache and keys[position]:
-            cache.stored(keys[position])
-    for position in range(len(jobs)):
-        document, problems = results[position]
-        outcome.problems += problems
+    if cache is not None:
+        results = {n: hit for n, job in enumerate(jobs) if (hit := cache.get(job.key)) is not None}
+    missing = [n for n in range(len(jobs)) if n not in results]
+    with progress.stage("extract", len(missing)) as tick:
+        shared = (lexicon, cache.entries if cache else None)
+        fresh = map_items(extract_document, [jobs[n] for n in missing], shared, workers, tick)
+    for n, result in zip(missing, fresh):
+        results[n] = result
+        if cache is not None:
+            cache.keep(jobs[n].key)
+    documents, problems = [], []
+    for n in range(len(jobs)):
+        document, found = results[n]
+        problems += found
         if document is not None:
-            outcome.documents.append(document)
-    outcome.extracted = len(missing)
-    return outcome
+            documents.append(document)
+    return Outcome(tuple(documents), tuple(problems), extracted=len(missing), from_cache=len(jobs) - len(missing))
+
+
+def check(project: Project, workers: int = 1, progress: Progress = Progress()) -> tuple[Outcome, Lexicon]:
+    """Every document read and extracted, the vocabulary loaded; nothing written."""
+    lexicon, problems = load_lexicon(project)
+    sources = find_documents(project.source)
+    outcome = extract_all(sources, lexicon, project.root, None, workers, progress, project.max_bytes)
+    return replace(outcome, problems=(*problems, *outcome.problems)), lexicon
+
+
+def extract_files(project: Project, paths: list[Path]) -> Outcome:
+    """The records of `paths`, with the project's vocabulary."""
+    lexicon, problems = load_lexicon(project)
+    outcome = extract_all(paths, lexicon)
+    return replace(outcome, problems=(*problems, *outcome.problems))
 
 
 def _display(path: Path, relative_to: Path | None) -> str:
@@ -162,59 +148,94 @@ def _display(path: Path, relative_to: Path | None) -> str:
     return str(path)
 
 
-def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem]]:
-    """Two documents with one id: neither page may silently replace the other."""
-    by_id: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for document in documents:
-        record = document.record
-        first = by_id.get(record.id)
-        if first is None:
-            by_id[record.id] = document
-            continue
-        problems.append(
-            error(
-                record.source,
-                f"has the same id '{record.id}' as '{first.record.source}'; only the first is published",
-                "id",
-            )
-        )
-    return list(by_id.values()), problems
+# --------------------------------------------------------------------------- all documents
 
 
 def generate(project: Project, workers: int = 1, progress: Progress = Progress()) -> Outcome:
     """documents -> records -> Markdown in `project.docs`, ready for the site engine."""
-    lexicon, problems = load_lexicon(project)
-    cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
-    sources = discover(project.source)
-    outcome = extract_all(sources, lexicon, project.root, cache, workers, project.vocabulary, progress, project.max_bytes)
+    with progress.stage("vocabulary"):
+        lexicon, problems = load_lexicon(project)
+        cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
+    with progress.stage("discover"):
+        sources = find_documents(project.source)
+    extracted = extract_all(sources, lexicon, project.root, cache, workers, progress, project.max_bytes)
     cache.prune()
-    outcome.problems[:0] = problems
-    outcome.documents, duplicates = _unique_ids(outcome.documents)
-    outcome.problems += duplicates
-    records = {f"{document.record.id}.yml": document.record_yaml for document in outcome.documents}
-    outcome.problems += write_tree(records, project.records)
-    index = build_index(outcome.documents)
-    pages, plan_problems = plan(index)
-    outcome.problems += plan_problems
-    page_cache = PageCache(project.work / "pages.manifest", project.docs, project.templates)
-    with progress.stage("Pagina's", len(pages)) as tick:
-        made = make_pages(pages, environment(project.templates), page_cache, project.docs, tick, workers)
-    outcome.problems += [*made.failed.values(), *made.refused]
-    outcome.rendered = made.rendered
-    outcome.site_ready = not made.failed
-    if not outcome.site_ready:
-        return outcome
-    # The feeds and the exports are made from the records alone.
-    by_records, unchanged_by_records = page_cache.unit(
-        "feeds and exports",
-        (document.record_yaml for document in index.documents),
-        lambda: {**feeds(index), **exports(index, lambda record_id: f"documenten/{record_id}/")},
+    documents, duplicates = index.unique_ids(extracted.documents)
+    problems += [*extracted.problems, *duplicates]
+    with progress.stage("records"):
+        records_cache = OutputCache(project.work / "records.manifest", project.records, code_fingerprint())
+        record_digests, record_problems = write.write_records([d.record for d in documents], project.records, records_cache)
+        problems += record_problems
+    with progress.stage("index"):
+        site_index = index.build_index(documents)
+    with progress.stage("plan"):
+        pages, plan_problems = plan.plan(site_index)
+        problems += plan_problems
+    pages_cache = OutputCache(
+        project.work / "pages.manifest", project.docs, f"{code_fingerprint()}:{folder_fingerprint(project.templates)}"
     )
-    generated = {**source_files(index, project.root), **by_records}
-    outcome.problems += write_tree(generated, project.docs, keep=set(made.fingerprints) | unchanged_by_records)
-    page_cache.save()
-    return outcome
+    with progress.stage("pages", len(pages)) as tick:
+        made = _make_pages(pages, render.environment(project.templates), pages_cache, project.docs, tick)
+        problems += made.problems
+    outcome = replace(extracted, documents=tuple(documents), rendered=made.rendered)
+    if not made.complete:
+        return replace(outcome, problems=tuple(problems), site_ready=False)
+    with progress.stage("feeds+exports"):
+        # Made from the records alone: when no record changed, neither did they.
+        by_records, unchanged = pages_cache.unit(
+            "feeds and exports",
+            (record_digests[document.record.id] for document in site_index.documents),
+            lambda: {**feeds.feeds(site_index), **exports.exports(site_index, lambda record_id: f"documenten/{record_id}/")},
+        )
+    with progress.stage("write"):
+        files = {**plan.source_files(site_index, project.root), **by_records}
+        problems += write.write_tree(files, project.docs, keep=made.paths | unchanged)
+        pages_cache.save()
+    return replace(outcome, problems=tuple(problems))
+
+
+class Made(NamedTuple):
+    rendered: int
+    paths: set[str]
+    """Every page that is now right on disk."""
+    problems: list[Problem]
+    complete: bool
+    """False when a template failed or a text could not be loaded: the site is not built."""
+
+
+def _make_pages(pages: list[Page], env: jinja2.Environment, cache: OutputCache, docs: Path, tick) -> Made:
+    """Render and write every page whose inputs changed, one at a time, so memory does
+    not grow with the number of pages."""
+    rendered, problems, failed, complete = 0, [], set(), True
+    root = docs.resolve()
+    for page in pages:
+        tick(1)
+        if page.template in failed:
+            continue
+        try:
+            context = page.make_context()
+            fingerprint = cache.fingerprint(page.template, context, page.front_matter)
+            if cache.unchanged(page.path, fingerprint):
+                continue
+            text = render.render_page(page, context, env, page.text.load() if page.text else None)
+        except jinja2.TemplateError as exc:
+            failed.add(page.template)
+            problems.append(render.template_problem(env, page, exc))
+            complete = False
+            continue
+        except TextUnavailable as exc:
+            cache.forget(page.path)
+            complete = False
+            problems.append(error(page.path, f"{exc}; build again, and the document is extracted anew"))
+            continue
+        target, problem = write.inside(root, page.path)
+        if problem is not None:
+            cache.forget(page.path)
+            problems.append(problem)
+            continue
+        write.write_if_changed(target, text)
+        rendered += 1
+    return Made(rendered, set(cache.fingerprints), problems, complete)
 
 
 def build(project: Project, strict: bool = False, workers: int = 1, progress: Progress = Progress()) -> Outcome:
@@ -222,22 +243,37 @@ def build(project: Project, strict: bool = False, workers: int = 1, progress: Pr
     outcome = generate(project, workers, progress)
     if not outcome.site_ready:
         return outcome
-    with source_date_epoch(outcome.documents):
-        outcome.problems += build_site(project.config, project.docs, project.out, strict=strict)
-    return outcome
+    with source_date_epoch(outcome.documents), progress.stage("site"):
+        problems = site.build_site(project.config, project.docs, project.out, strict=strict)
+    return replace(outcome, problems=outcome.problems + tuple(problems))
 
 
-@contextmanager
-def source_date_epoch(documents: list[Document]) -> Iterator[None]:
-    """Date the build by its newest document, unless SOURCE_DATE_EPOCH is set, so that
-    two builds of the same inputs are byte-identical (sitemap included)."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        yield
-        return
-    dates = [document.record.date for document in documents if document.record.date]
-    newest = max(dates, default=dt.date(1980, 1, 1))
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
-    try:
-        yield
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+def build_archive(
+    project: Project, out_file: Path, strict: bool = False, workers: int = 1, progress: Progress = Progress()
+) -> Outcome:
+    """documents -> records -> Markdown -> site for file:// -> `out_file` (a zip).
+
+    A document with an error is left out, as in `build`; when the site cannot be built,
+    the previous `out_file` is left as it was."""
+    outcome = generate(project, workers, progress)
+    if not outcome.site_ready:
+        return outcome
+    problems: list[Problem] = []
+    with source_date_epoch(outcome.documents), tempfile.TemporaryDirectory(prefix="archief-") as tmp:
+        offline, problems = archive.offline_settings(project.config)
+        if not problems:
+            with progress.stage("site"):
+                problems = site.build_site(project.config, project.docs, Path(tmp), strict=strict, overrides=offline)
+        if not any(p.level is Level.ERROR for p in problems) and (Path(tmp) / "index.html").is_file():
+            with progress.stage("archive"):
+                problems += _zip(project, outcome.documents, Path(tmp), out_file)
+    return replace(outcome, problems=outcome.problems + tuple(problems))
+
+
+def _zip(project: Project, documents: tuple[Document, ...], built: Path, out_file: Path) -> list[Problem]:
+    sources = {path.relative_to(project.source).as_posix(): path for path in merge.with_sidecars(find_documents(project.source), project.source)}
+    entries, problems = archive.archive_entries(built, project.records, list(documents), sources, project.config)
+    stamp, stamp_problems = archive.timestamp(os.environ["SOURCE_DATE_EPOCH"])
+    if problems or stamp_problems:
+        return problems + stamp_problems
+    return archive.write_zip(entries, out_file, stamp)

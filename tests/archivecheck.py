@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
-from generator.stages.archive import build_archive
-from generator.pipeline import Outcome, Project
+from generator.pipeline import Outcome, Project, build_archive
 
 
 def make_archive(tmp: Path, name: str = "archief.zip") -> tuple[Path, Outcome]:

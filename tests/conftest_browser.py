@@ -20,7 +20,7 @@ import pytest
 
 from archivecheck import make_archive
 from conftest import Built
-from generator.stages.archive import ARCHIVE_NAME
+from generator.model.project import ARCHIVE_NAME
 from generator.pipeline import Outcome
 
 

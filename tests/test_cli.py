@@ -25,21 +25,28 @@ def test_every_command_is_in_the_readme():
         assert f"python -m generator {command}" in readme
 
 
-def test_missing_source_folder_is_one_line_and_exit_1(tmp_path):
+def test_missing_source_folder_is_a_usage_error_of_one_line(tmp_path):
     result = run_cli("build", "--source", str(tmp_path / "nowhere"), "--out", str(tmp_path / "site"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "nowhere" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_missing_file_for_extract_is_one_line_and_exit_1(tmp_path):
+def test_missing_file_for_extract_is_a_usage_error(tmp_path):
     result = run_cli("extract", "--json", str(tmp_path / "absent.txt"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "absent.txt" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_usage_error_exits_2():
     assert run_cli("build", "--no-such-option").returncode == 2
+
+
+@pytest.mark.parametrize("address", ["8000", "localhost:", "127.0.0.1:http"])
+def test_a_bad_serve_address_is_a_usage_error(address):
+    result = run_cli("serve", "--address", address)
+    assert result.returncode == 2
+    assert "--address expects HOST:PORT" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_extract_json_prints_one_record_per_file_in_input_order():

@@ -50,7 +50,6 @@ def test_extract_case(case_file, lexicon):
     actual = {field: project(field, data[field]) for field in case["expect"]}
     expected = {field: _stringify(value) for field, value in case["expect"].items()}
     assert actual == expected, case["name"]
-    assert [problem.message for problem in problems] == case.get("problems", [])
 
 
 def _stringify(value):

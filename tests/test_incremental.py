@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from generator.pipeline import Project, generate
-from generator.stages.plan.paths import relative_url
+from generator.model.paths import relative_url
 
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides", "source_docs")
 NEW_LETTER = (
@@ -90,37 +90,17 @@ def test_relative_url_agrees_with_posixpath(target, origin, folder):
     assert relative_url(target_path, origin_file) == expected
 
 
-def test_pages_made_in_forked_processes_are_the_same(project, tmp_path, monkeypatch):
-    generate(project, workers=1)
-    monkeypatch.setattr("generator.run.page_writer.MIN_PAGES_PER_WORKER", 1)
-    forked = Project.at(project.root, work=tmp_path / "forked")
-    outcome = generate(forked, workers=2)
-    assert not outcome.has_errors and outcome.rendered > 40
-    assert same_tree(project.docs, forked.docs) == []
-    assert generate(forked, workers=2).rendered == 0
-
-
-def test_a_template_error_in_a_forked_process_is_reported_once(project, monkeypatch):
-    monkeypatch.setattr("generator.run.page_writer.MIN_PAGES_PER_WORKER", 1)
-    (project.templates / "document.md.j2").write_text("{{ page.nothing_here.deeper }}\n", encoding="utf-8")
-    outcome = generate(project, workers=2)
-    assert not outcome.site_ready
-    assert [str(p) for p in outcome.problems if "document.md.j2" in str(p)] and len(
-        [p for p in outcome.problems if "document.md.j2" in p.file]
-    ) == 1
-
-
 def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_path):
-    from generator.run.page_cache import PageCache
-    from generator.run.page_writer import make_pages
-    from generator.stages.plan import Page
+    from generator.model.pages import Page
+    from generator.pipeline import _make_pages
+    from generator.run.output_cache import OutputCache
     from generator.stages.render import environment
 
     docs = tmp_path / "docs"
-    cache = PageCache(tmp_path / "pages.manifest", docs, ROOT / "templates")
+    cache = OutputCache(tmp_path / "pages.manifest", docs, "salt")
     page = Page("../buiten.md", "tags.md.j2", dict)
-    made = make_pages([page], environment(ROOT / "templates"), cache, docs)
-    assert [problem.file for problem in made.refused] == ["../buiten.md"]
+    made = _make_pages([page], environment(ROOT / "templates"), cache, docs, lambda count: None)
+    assert [problem.file for problem in made.problems] == ["../buiten.md"] and made.complete
     assert not (tmp_path / "buiten.md").exists()
 
 
@@ -128,7 +108,7 @@ def test_nothing_changed_loads_no_text(project, monkeypatch):
     """A warm build keeps only the records in memory: no document's text is read back."""
     generate(project)
     loaded = []
-    monkeypatch.setattr("generator.run.extraction_cache._load_text", lambda path: loaded.append(path))
+    monkeypatch.setattr("generator.run.extraction_cache._load_text", lambda path, record: loaded.append(path))
     assert rendered_pages(project) == 0
     assert loaded == []
 

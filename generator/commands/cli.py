@@ -6,22 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import __version__
-from generator.stages.archive import build_archive, default_archive
-from generator.run.batch import default_workers
+from generator import __version__, pipeline
 from generator.commands.curation import curation_findings
 from generator.model import Level
-from generator.pipeline import Outcome, Project, build, discover, extract_all, load_lexicon
-from generator.run.progress import progress_for
-from generator.stages.read import MAX_BYTES
+from generator.model.project import MAX_BYTES, Project
 from generator.model.records import to_json_line
+from generator.run.pool import default_workers
+from generator.run.progress import progress_for
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 
 class UsageError(Exception):
-    """A mistake in how the command was called: one line, exit 1, no traceback."""
+    """A mistake in how the command was called: one line, exit 2, no traceback."""
 
 
 def _positive(text: str) -> int:
@@ -146,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERRORS
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_OK if args.command == "serve" else EXIT_ERRORS
 
@@ -171,7 +169,7 @@ def _run_options(args: argparse.Namespace) -> dict:
     return {"workers": args.jobs or default_workers(), "progress": progress_for(args.quiet)}
 
 
-def _report(outcome: Outcome, args: argparse.Namespace) -> int:
+def _report(outcome: pipeline.Outcome, args: argparse.Namespace) -> int:
     strict = getattr(args, "strict", False)
     for problem in outcome.problems:
         if problem.level is Level.ERROR or strict or not args.quiet:
@@ -187,15 +185,15 @@ def _report(outcome: Outcome, args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     project = _project(args)
-    return _report(build(project, strict=args.strict, **_run_options(args)), args)
+    return _report(pipeline.build(project, strict=args.strict, **_run_options(args)), args)
 
 
 def _archive(args: argparse.Namespace) -> int:
     project = _project(args)
-    out_file = args.zip_file or default_archive(project)
+    out_file = args.zip_file or project.archive
     if out_file.is_dir():
         raise UsageError(f"'{out_file}' is a folder: give the name of the zip file to write")
-    outcome = build_archive(project, out_file, strict=args.strict, **_run_options(args))
+    outcome = pipeline.build_archive(project, out_file, strict=args.strict, **_run_options(args))
     status = _report(outcome, args)
     if out_file.is_file() and not outcome.has_errors and not args.quiet:
         print(f"archive: {out_file}")
@@ -204,13 +202,7 @@ def _archive(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     project = _project(args)
-    lexicon, problems = load_lexicon(project)
-    options = _run_options(args)
-    outcome = extract_all(
-        discover(project.source), lexicon, project.root, workers=options["workers"],
-        vocabulary=project.vocabulary, progress=options["progress"], max_bytes=project.max_bytes,
-    )
-    outcome.problems[:0] = problems
+    outcome, lexicon = pipeline.check(project, **_run_options(args))
     status = _report(outcome, args)
     findings = curation_findings(outcome.documents, lexicon)
     if findings and not args.quiet:
@@ -236,13 +228,12 @@ def _extract(args: argparse.Namespace) -> int:
     missing = [str(path) for path in args.files if not path.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
-    lexicon, problems = load_lexicon(Project.at(Path.cwd()))
-    outcome = extract_all(args.files, lexicon)
-    for problem in problems + outcome.problems:
+    outcome = pipeline.extract_files(Project.at(Path.cwd()), args.files)
+    for problem in outcome.problems:
         print(problem, file=sys.stderr)
     for document in outcome.documents:
         print(to_json_line(document.record))
-    return EXIT_ERRORS if outcome.has_errors or any(p.level is Level.ERROR for p in problems) else EXIT_OK
+    return EXIT_ERRORS if outcome.has_errors else EXIT_OK
 
 
 COMMANDS = {"build": _build, "extract": _extract, "check": _check, "archive": _archive, "serve": _serve}

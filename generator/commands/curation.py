@@ -8,9 +8,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.stages.extract import Lexicon
-from generator.vocabulary.matcher import normalise
 from generator.model import Document, Term
+from generator.vocabulary.lexicon import Lexicon
+from generator.vocabulary.matcher import normalise
 
 CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{4,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\b")
 SIMILARITY = 0.88

@@ -1,5 +1,8 @@
 """The writers' loop: regenerate the Markdown when an input changes; MkDocs' own
-development server rebuilds and reloads the browser when the Markdown changes."""
+development server rebuilds and reloads the browser when the Markdown changes.
+
+Changes are seen through watchdog (which MkDocs itself uses), and gathered for a
+moment before regenerating, so that saving ten files costs one generation."""
 
 from __future__ import annotations
 
@@ -9,37 +12,48 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
-from generator.pipeline import Outcome, Project, generate
+from generator.model.project import Project
+from generator.pipeline import Outcome, generate
 from generator.run.progress import Progress
 
-POLL_SECONDS = 1.0
+SETTLE_SECONDS = 0.3
+"""How long the inputs must stay unchanged before the pages are made again."""
 
 
-def snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    """(modification time, size) of every file under `folders`."""
-    state: dict[Path, tuple[int, int]] = {}
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            if path.is_file():
-                state[path] = (info.st_mtime_ns, info.st_size)
-    return state
+class _Changes(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.seen = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type != "opened" and event.event_type != "closed_no_write":
+            self.seen.set()
 
 
 def watch(
-    folders: list[Path], on_change: Callable[[], None], stop: threading.Event, interval: float = POLL_SECONDS
+    folders: list[Path], on_change: Callable[[], None], stop: threading.Event, settle: float = SETTLE_SECONDS
 ) -> None:
-    """Call `on_change` whenever a file under `folders` is added, removed or modified."""
-    seen = snapshot(folders)
-    while not stop.wait(interval):
-        current = snapshot(folders)
-        if current != seen:
-            seen = current
-            on_change()
+    """Call `on_change` after files under `folders` are added, removed or modified, until `stop`."""
+    changes = _Changes()
+    observer = Observer()
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(changes, str(folder), recursive=True)
+    observer.start()
+    try:
+        while not stop.is_set():
+            if not changes.seen.wait(0.2):
+                continue
+            while changes.seen.is_set() and not stop.is_set():
+                changes.seen.clear()
+                stop.wait(settle)
+            if not stop.is_set():
+                on_change()
+    finally:
+        observer.stop()
+        observer.join()
 
 
 def serve(

@@ -13,17 +13,26 @@ Tick = Callable[[int], object]
 
 
 class Progress:
-    """Reports nothing; the base for a progress display."""
+    """Told of every stage the pipeline runs; reports nothing. The hook for progress
+    displays and for the benchmark's timings."""
 
     @contextmanager
-    def stage(self, label: str, total: int) -> Iterator[Tick]:
+    def stage(self, name: str, total: int | None = None) -> Iterator[Tick]:
+        """Around one stage; `total`: how many items it will tick off, when it counts them."""
         yield lambda count: None
+
+
+BARS = {"extract": "Extractie", "pages": "Pagina's"}
+"""The stages long enough to show a bar for, with their Dutch labels."""
 
 
 class TerminalProgress(Progress):
     @contextmanager
-    def stage(self, label: str, total: int) -> Iterator[Tick]:
-        with tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False) as bar:
+    def stage(self, name: str, total: int | None = None) -> Iterator[Tick]:
+        if name not in BARS or total is None:
+            yield lambda count: None
+            return
+        with tqdm(total=total, desc=BARS[name], unit="doc", file=sys.stderr, leave=False) as bar:
             yield bar.update
 
 

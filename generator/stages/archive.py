@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -21,54 +20,17 @@ from typing import Any
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from generator.model import Document, Problem, error
 from generator.model.labels import dutch_date
-from generator.model import Level, Problem, error
-from generator.stages.merge import sidecar_for
-from generator.pipeline import Outcome, Project, discover, generate, source_date_epoch
-from generator.run.progress import Progress
+from generator.model.project import ARCHIVE_NAME
 from generator.model.records import record_to_dict
-from generator.stages.site import build_site
 
-ARCHIVE_NAME = "archief-internationale-militaire-samenwerking"
 IFRAME_WORKER = "assets/javascripts/iframe-worker-shim.js"
 """Vendored in site_overrides/ (see VENDORED.md there). The path must contain "iframe-worker",
 or Material's offline plugin adds a copy from a CDN."""
 
 RECORDS, SOURCES, README = "records", "bronnen", "LEESMIJ.txt"
 _FILE_MODE, _DIR_MODE = 0o100644, 0o040755
-
-
-def default_archive(project: Project) -> Path:
-    return project.work / f"{ARCHIVE_NAME}.zip"
-
-
-def build_archive(
-    project: Project, out_file: Path, strict: bool = False, workers: int = 1, progress: Progress = Progress()
-) -> Outcome:
-    """documents -> records -> Markdown -> site for file:// -> `out_file` (a zip).
-
-    A document with an error is left out, as in `build`; when the site cannot be built,
-    the previous `out_file` is left as it was."""
-    outcome = generate(project, workers, progress)
-    if not outcome.site_ready:
-        return outcome
-    with source_date_epoch(outcome.documents), tempfile.TemporaryDirectory(prefix="archief-") as tmp:
-        site = Path(tmp) / "site"
-        overrides, problems = offline_settings(project.config)
-        outcome.problems += problems
-        if problems:
-            return outcome
-        problems = build_site(project.config, project.docs, site, strict=strict, overrides=overrides)
-        outcome.problems += problems
-        if any(problem.level is Level.ERROR for problem in problems) or not (site / "index.html").is_file():
-            return outcome
-        entries, problems = _entries(project, outcome, site)
-        stamp, stamp_problems = _timestamp(os.environ["SOURCE_DATE_EPOCH"])
-        outcome.problems += problems + stamp_problems
-        if problems or stamp_problems:
-            return outcome
-        outcome.problems += _write_zip(entries, out_file, stamp)
-    return outcome
 
 
 def offline_settings(config_file: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -97,47 +59,40 @@ def _plugin_name(plugin: Any) -> str:
     return str(plugin)
 
 
-def _entries(project: Project, outcome: Outcome, site: Path) -> tuple[dict[str, bytes | Path], list[Problem]]:
-    """Name inside the top folder -> bytes, or a file to read."""
+def archive_entries(
+    site: Path, records: Path, documents: list[Document], sources: dict[str, Path], config: Path
+) -> tuple[dict[str, bytes | Path], list[Problem]]:
+    """Name inside the top folder -> bytes, or a file to read: the site built for file://,
+    each record as YAML (from the `records` folder) and JSON, the `sources` (name -> file)
+    and the LEESMIJ."""
     entries: dict[str, bytes | Path] = {}
     for path in sorted(site.rglob("*")):
         if path.is_file():
             entries[path.relative_to(site).as_posix()] = path
     problems = [
-        error(project.config, f"the site has its own '{name}', which the archive needs for itself")
+        error(config, f"the site has its own '{name}', which the archive needs for itself")
         for name in (RECORDS, SOURCES, README)
         if (site / name).exists()
     ]
-    for document in sorted(outcome.documents, key=lambda d: d.record.id):
+    for document in sorted(documents, key=lambda d: d.record.id):
         record = document.record
-        entries[f"{RECORDS}/{record.id}.yml"] = document.record_yaml.encode("utf-8")
+        entries[f"{RECORDS}/{record.id}.yml"] = records / f"{record.id}.yml"
         as_json = json.dumps(record_to_dict(record), ensure_ascii=False, indent=2) + "\n"
         entries[f"{RECORDS}/{record.id}.json"] = as_json.encode("utf-8")
-    for path in _sources(project.source):
-        entries[f"{SOURCES}/{path.relative_to(project.source).as_posix()}"] = path
-    entries[README] = leesmij(outcome).encode("utf-8")
+    for name, path in sources.items():
+        entries[f"{SOURCES}/{name}"] = path
+    entries[README] = leesmij(documents).encode("utf-8")
     return entries, problems
 
 
-def _sources(source: Path) -> list[Path]:
-    """The documents and the sidecars beside them; nothing that lies outside `source`."""
-    root = source.resolve()
-    found = set(discover(source))
-    for document in list(found):
-        sidecar = sidecar_for(document)
-        if sidecar is not None and sidecar.resolve().is_relative_to(root):
-            found.add(sidecar)
-    return sorted(found)
-
-
-def leesmij(outcome: Outcome) -> str:
-    dates = sorted(d.record.date for d in outcome.documents if d.record.date)
+def leesmij(documents: list[Document]) -> str:
+    dates = sorted(d.record.date for d in documents if d.record.date)
     period = f"{dutch_date(dates[0])} tot en met {dutch_date(dates[-1])}" if dates else "onbekend"
     lines = [
         "Archief internationale militaire samenwerking",
         "=============================================",
         "",
-        f"Deze map bevat {len(outcome.documents)} documenten van het Ministerie van Defensie over",
+        f"Deze map bevat {len(documents)} documenten van het Ministerie van Defensie over",
         f"internationale militaire samenwerking, gedateerd van {period}.",
         "",
         "Openen",
@@ -167,7 +122,7 @@ def leesmij(outcome: Outcome) -> str:
     return "\r\n".join(lines)
 
 
-def _timestamp(epoch: str) -> tuple[tuple[int, int, int, int, int, int], list[Problem]]:
+def timestamp(epoch: str) -> tuple[tuple[int, int, int, int, int, int], list[Problem]]:
     """The date of every entry. The zip format starts in 1980 and ends in 2107."""
     try:
         seconds = int(epoch)
@@ -177,7 +132,7 @@ def _timestamp(epoch: str) -> tuple[tuple[int, int, int, int, int, int], list[Pr
     return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec), []
 
 
-def _write_zip(entries: dict[str, bytes | Path], out_file: Path, stamp: tuple[int, ...]) -> list[Problem]:
+def write_zip(entries: dict[str, bytes | Path], out_file: Path, stamp: tuple[int, ...]) -> list[Problem]:
     names = {f"{ARCHIVE_NAME}/{name}": content for name, content in entries.items()}
     folders = {f"{ARCHIVE_NAME}/"}
     for name in names:

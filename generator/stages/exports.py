@@ -2,7 +2,9 @@
 
 records.json holds the full records of `extract --json`, in the order of the
 documents list (newest first), one record per line. records.csv holds one row per document with the
-main fields; lists are joined with "; " and countries are ISO codes.
+main fields; lists are joined with "; " and countries are ISO codes. A cell that starts
+with =, +, -, @, a tab or a carriage return gets a leading ' so that spreadsheet programs
+show it as text instead of running it as a formula.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import csv
 import io
 import json
 
-from generator.stages.index import Index
 from generator.model import Record
 from generator.model.records import record_to_dict
+from generator.model.site_index import Index
 
 CSV_COLUMNS = (
     "id", "title", "doc_type", "date", "date_source", "reference", "dossier", "number", "vergaderjaar",
@@ -35,8 +37,18 @@ def _csv(records: list[Record], page_of) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(_row(record, page_of(record.id)))
+        row = _row(record, page_of(record.id))
+        writer.writerow({column: spreadsheet_safe(value) for column, value in row.items()})
     return buffer.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet program read a cell as a formula (CSV injection)."""
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that could start a formula gets a leading `'`."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _row(record: Record, page: str) -> dict[str, str]:

@@ -12,11 +12,10 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from generator.stages.index import Index
+from generator.model import Document, plain
 from generator.model.labels import display_title, doc_type_label, dutch_date
-from generator.stages.render.markdown import plain
-from generator.model import Document
-from generator.stages.plan.paths import feed_path, relative_url
+from generator.model.paths import feed_path, relative_url
+from generator.model.site_index import Index
 
 FEED_ID = "urn:defensie-archief:{kind}:{key}"
 SITE_TITLE = "Archief internationale militaire samenwerking"

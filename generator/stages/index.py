@@ -3,50 +3,11 @@ dossier and year, and the citation graph in both directions."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from generator.model import Country, Document, Record, Term
-
-
-@dataclass(frozen=True)
-class CitedBy:
-    document: Document
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Index:
-    documents: tuple[Document, ...]
-    """Newest first; undated documents last."""
-    by_id: dict[str, Document]
-    by_kamerstuk: dict[str, Document]
-    """By "dossier-number"."""
-    countries: tuple[Country, ...]
-    """Every country named in a document, by Dutch name."""
-    partner_of: dict[str, tuple[Document, ...]]
-    """By ISO code: documents in which the country is a partner, newest first."""
-    mentioned_in: dict[str, tuple[Document, ...]]
-    """By ISO code: documents that name the country without it being a partner."""
-    initiatives: tuple[Term, ...]
-    by_initiative: dict[str, tuple[Document, ...]]
-    topics: tuple[Term, ...]
-    by_topic: dict[str, tuple[Document, ...]]
-    dossiers: dict[str, tuple[Document, ...]]
-    """By dossier, in volgnummer order."""
-    years: dict[int, tuple[Document, ...]]
-    cited_by: dict[str, tuple[CitedBy, ...]]
-    """By "dossier-number" of the cited Kamerstuk."""
-
-    @property
-    def partners(self) -> tuple[Country, ...]:
-        return tuple(country for country in self.countries if country.code in self.partner_of)
-
-
-def newest_first(record: Record) -> tuple[int, str, str]:
-    ordinal = record.date.toordinal() if record.date else dt.date.min.toordinal()
-    return (-ordinal, record.id, record.source)
+from generator.model import Document, Problem, Term, error
+from generator.model.site_index import CitedBy, Index, newest_first
 
 
 def build_index(documents: list[Document]) -> Index:
@@ -59,7 +20,6 @@ def build_index(documents: list[Document]) -> Index:
     }
     return Index(
         documents=ordered,
-        by_id={document.record.id: document for document in ordered},
         by_kamerstuk={d.record.kamerstuk.key: d for d in ordered if d.record.kamerstuk},
         countries=tuple(sorted(countries.values(), key=lambda country: country.name.casefold())),
         partner_of=partner_of,
@@ -124,3 +84,15 @@ def _cited_by(ordered: tuple[Document, ...]) -> dict[str, tuple[CitedBy, ...]]:
 
 def _frozen(groups: dict) -> dict:
     return {key: tuple(values) for key, values in sorted(groups.items())}
+
+
+def unique_ids(documents: Iterable[Document]) -> tuple[list[Document], list[Problem]]:
+    """Two documents with one id: neither page may silently replace the other."""
+    by_id: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for document in documents:
+        first = by_id.setdefault(document.record.id, document)
+        if first is not document:
+            message = f"has the same id '{document.record.id}' as '{first.record.source}'; only the first is published"
+            problems.append(error(document.record.source, message, "id"))
+    return list(by_id.values()), problems

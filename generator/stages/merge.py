@@ -15,10 +15,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.stages.extract.references import normalise_dossier
-from generator.stages.extract.terms import COUNTRY, INITIATIVE, ORGANISATION, TOPIC, Lexicon
-from generator.model import DOC_TYPES, Citation, Country, Kamerstuk, Mention, Person, Problem, Record, Term, error
+from generator.model import (
+    DOC_TYPES,
+    Citation,
+    Country,
+    Kamerstuk,
+    Mention,
+    Person,
+    Problem,
+    Record,
+    Term,
+    error,
+    normalise_dossier,
+)
 from generator.model.slugs import slugify
+from generator.vocabulary.lexicon import (
+    COUNTRY,
+    INITIATIVE,
+    ORGANISATION,
+    TOPIC,
+    Lexicon,
+)
 from generator.vocabulary.load import load_yaml
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,6 +53,17 @@ def sidecar_for(document: Path) -> Path | None:
 
 class _Invalid(ValueError):
     """A sidecar value of the wrong shape; the message says what was expected."""
+
+
+def with_sidecars(documents: list[Path], source: Path) -> list[Path]:
+    """The documents and the sidecars beside them; nothing that lies outside `source`."""
+    root = source.resolve()
+    found = set(documents)
+    for document in documents:
+        sidecar = sidecar_for(document)
+        if sidecar is not None and sidecar.resolve().is_relative_to(root):
+            found.add(sidecar)
+    return sorted(found)
 
 
 def apply_sidecar(record: Record, sidecar: Path, lexicon: Lexicon, display: str) -> tuple[Record, list[Problem]]:

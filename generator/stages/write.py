@@ -1,11 +1,37 @@
-"""Write generated files into a folder: only what changed, stale files removed."""
+"""Write generated files into a folder: only what changed, stale files removed; records as YAML."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any, Protocol
 
-from generator.model import Problem, error
+from generator.model import Problem, Record, error
+from generator.model.records import record_to_dict, to_yaml
+
+
+class Unchanged(Protocol):
+    """Knows which files are still as they were made (the run's output cache)."""
+
+    def fingerprint(self, *inputs: Any) -> str: ...
+    def unchanged(self, path: str, fingerprint: str) -> bool: ...
+    def save(self) -> None: ...
+
+
+def write_records(records: list[Record], folder: Path, cache: Unchanged) -> tuple[dict[str, str], list[Problem]]:
+    """Each record as YAML in `folder`, dumped only when it changed: (the digest of each
+    record by id, problems). Other files in `folder` are removed."""
+    digests, files, kept = {}, {}, set()
+    for record in records:
+        digests[record.id] = digest = cache.fingerprint(record_to_dict(record))
+        name = f"{record.id}.yml"
+        if cache.unchanged(name, digest):
+            kept.add(name)
+        else:
+            files[name] = to_yaml(record)
+    problems = write_tree(files, folder, keep=kept)
+    cache.save()
+    return digests, problems
 
 
 def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = frozenset()) -> list[Problem]:

@@ -19,9 +19,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from generator.model.replace import replace_each
-
-SEPARATORS = (("-", " "), ("–", " "), ("—", " "), ("‐", " "), ("\u00a0", " "), ("\n", " "), ("’", "'"))
+SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"})
 
 
 class Hit(NamedTuple):
@@ -33,7 +31,7 @@ class Hit(NamedTuple):
 
 def normalise(text: str) -> str:
     """Length-preserving normalisation, so offsets stay valid in the original text."""
-    return replace_each(text, SEPARATORS)
+    return text.translate(SEPARATORS)
 
 
 def _fold_accents(form: str) -> str:

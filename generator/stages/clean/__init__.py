@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.stages.clean.hyphenation import join_lines
 from generator.model import Block, CleanDocument, Furniture, SourceText, footnote_ref
+from generator.stages.clean.hyphenation import join_lines
 
 KAMERSTUK_FOOTER = re.compile(
     r"^\s*Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4},\s*[\dA-Z ,.-]{3,30}?,\s*nr\.\s*\d+(\s+\d{1,3})?\s*$"
@@ -67,7 +67,6 @@ def clean(source: SourceText) -> CleanDocument:
 def _remove_furniture(pages: tuple[str, ...]) -> tuple[list[str | None], Furniture]:
     """Drop running headers, footers and page numbers; None marks where they were."""
     kept: list[str | None] = []
-    removed: list[str] = []
     kamerstuk: list[str] = []
     for page_number, page in enumerate(pages):
         if page_number:
@@ -79,9 +78,8 @@ def _remove_furniture(pages: tuple[str, ...]) -> tuple[list[str | None], Furnitu
             elif not PAGE_NUMBER.match(line):
                 kept.append(line)
                 continue
-            removed.append(line.strip())
             kept.append(None)
-    return kept, Furniture(lines=tuple(removed), kamerstuk_lines=tuple(kamerstuk))
+    return kept, Furniture(kamerstuk_lines=tuple(kamerstuk))
 
 
 def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from generator.stages.render.markdown import plain
-from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record
+from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record, plain
 from generator.model.slugs import slugify
 from generator.stages.extract import dates, doctype, people, references
 from generator.stages.extract.sentences import sentences
-from generator.stages.extract.terms import Lexicon, compile_lexicon, find_terms
+from generator.stages.extract.terms import find_terms
+from generator.vocabulary.lexicon import Lexicon
 
-__all__ = ["Lexicon", "compile_lexicon", "extract", "make_id"]
+__all__ = ["extract", "make_id"]
 
 
 def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Problem]]:

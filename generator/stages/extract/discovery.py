@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from generator.vocabulary.matcher import Matcher
 from generator.model import Term
 from generator.model.slugs import slugify
+from generator.vocabulary.matcher import Matcher
 
 DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w-]*(?:,)?\s+(?:(?:of|and|for|the|to|in|on|de|van|voor|en|-)\s+)*){1,8}[A-Z][\w-]*)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Kamerstuk
+from generator.model import Kamerstuk, normalise_dossier
 
 DOSSIER = r"\d{2}\s?\d{3}(?:\s?-\s?(?:\d{1,3}|[A-Z]{1,4})|\s[A-Z]{1,4}(?![\w-]))?"
 FOOTER = re.compile(
@@ -18,18 +18,6 @@ CITATION = re.compile(
 )
 MEMO_REFERENCE_LABEL = re.compile(r"^(?:Onze referentie|Ons kenmerk|Kenmerk|Referentie)\s*:?\s*(.*)$")
 MEMO_REFERENCE = re.compile(r"\b([A-Z]{2,12}[-/]?\d{6,}(?:[-/]\d+)?)\b")
-
-
-def normalise_dossier(text: str) -> str:
-    """"33 279" -> "33279", "21 501-28" -> "21501-28", "36 200 X" -> "36200-X"."""
-    compact = re.sub(r"\s*-\s*", "-", text.strip())
-    head, _, suffix = compact.partition("-")
-    parts = head.split()
-    if len(parts) > 1 and not parts[-1].isdigit():
-        suffix, head = parts[-1], "".join(parts[:-1])
-    else:
-        head = "".join(parts)
-    return f"{head}-{suffix}" if suffix else head
 
 
 def kamerstuk_from_furniture(lines: tuple[str, ...]) -> tuple[Kamerstuk | None, str | None]:

@@ -7,48 +7,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.vocabulary.matcher import Matcher
-from generator.stages.render.markdown import plain
-from generator.model import Block, Country, Mention, Span, Term
-from generator.vocabulary.load import Vocabulary
+from generator.model import Block, Mention, Span, plain
 from generator.stages.extract.discovery import discover_initiatives
 from generator.stages.extract.partners import CountryMention, partners
 from generator.stages.extract.sentences import sentences
-
-COUNTRY, ORGANISATION, INITIATIVE, TOPIC, REGION = "country", "organisation", "initiative", "topic", "region"
-
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The vocabulary compiled into one matcher, with its entries by key."""
-
-    vocabulary: Vocabulary
-    matcher: Matcher
-    entries: dict[str, Country | Term]
-
-
-def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
-    entries: dict[str, Country | Term] = {}
-    forms: list[tuple[str, str]] = []
-    for code, country in vocabulary.countries.items():
-        entries[f"{COUNTRY}:{code}"] = country
-        forms += [(form, f"{COUNTRY}:{code}") for form in vocabulary.country_forms.get(code, ())]
-    for kind, terms in ((ORGANISATION, vocabulary.organisations), (INITIATIVE, vocabulary.initiatives)):
-        for term in terms:
-            entries[f"{kind}:{term.id}"] = term
-            forms += [(form, f"{kind}:{term.id}") for form in (term.name, *term.aliases)]
-    forms += [(region, f"{REGION}:{region}") for region in vocabulary.regions]
-    for topic in vocabulary.topics:
-        entries[f"{TOPIC}:{topic.id}"] = topic
-        forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
-    return Lexicon(vocabulary, Matcher(forms, group=_group), entries)
-
-
-def _group(key: str) -> str:
-    """Regions compete with countries for the same words; other kinds never hide each other."""
-    kind = key.partition(":")[0]
-    return COUNTRY if kind == REGION else kind
+from generator.vocabulary.lexicon import (
+    COUNTRY,
+    INITIATIVE,
+    ORGANISATION,
+    TOPIC,
+    Lexicon,
+)
+from generator.vocabulary.matcher import Matcher
 
 
 class Found(NamedTuple):

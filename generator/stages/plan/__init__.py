@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.stages.index import Index
-from generator.stages.render.markdown import metadata_text
 from generator.model import Problem, error
-from generator.stages.plan import collections, countries, documents, terms
-from generator.stages.plan.paths import (
+from generator.model.pages import Page
+from generator.model.paths import (
     country_path,
     document_path,
     dossier_path,
@@ -22,24 +18,22 @@ from generator.stages.plan.paths import (
     topic_path,
     year_path,
 )
+from generator.model.site_index import Index
+from generator.stages.plan import collections, countries, documents, terms
 
 __all__ = ["Page", "plan", "source_files"]
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str
-    """Relative to the generated docs folder, e.g. "documenten/kst-33279-29.md"."""
-    template: str
-    make_context: Callable[[], Any]
-    """Made when the page is rendered, so that only one page's context is in memory at a time."""
-    front_matter: dict[str, Any] = field(default_factory=dict)
 
 
 def plan(index: Index) -> tuple[list[Page], list[Problem]]:
     pages = _overviews(index)
     pages += [
-        Page(document_path(d.record.id), "document.md.j2", partial(documents.document_context, d, index), documents.document_front_matter(d))
+        Page(
+            document_path(d.record.id),
+            "document.md.j2",
+            partial(documents.document_context, d, index),
+            documents.document_front_matter(d),
+            text=d.text,
+        )
         for d in index.documents
     ]
     pages += [
@@ -92,10 +86,10 @@ def _overviews(index: Index) -> list[Page]:
 
 def _describe(name: str, feed: str | None = None) -> dict[str, Any]:
     """Front matter: a description, and the Atom feed the page advertises."""
-    front: dict[str, Any] = {"description": metadata_text(name)}
+    front: dict[str, Any] = {"description": name}
     if feed:
         front["feed"] = feed
-        front["feed_title"] = metadata_text(f"Nieuwe documenten: {name}")
+        front["feed_title"] = f"Nieuwe documenten: {name}"
     return front
 
 

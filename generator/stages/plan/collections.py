@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from generator.stages.index import Index
 from generator.model import Kamerstuk, spaced_dossier
-from generator.stages.plan.contexts import Counted, DossierContext, DossierEntry, HomeContext, Link, TermsContext, YearContext
-from generator.stages.plan.paths import dossier_path, official_url, year_path
+from generator.model.pages import (
+    Counted,
+    DossierContext,
+    DossierEntry,
+    HomeContext,
+    Link,
+    TermsContext,
+    YearContext,
+)
+from generator.model.paths import dossier_path, official_url, year_path
+from generator.model.site_index import Index
 from generator.stages.plan.summaries import summaries, summary
 
 NEWEST_ON_HOME = 10

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.stages.index import Index
 from generator.model import Country, Document
-from generator.stages.plan.contexts import CountriesContext, CountryContext, Counted
-from generator.stages.plan.paths import country_path, initiative_path, topic_path
+from generator.model.pages import Counted, CountriesContext, CountryContext
+from generator.model.paths import country_path, initiative_path, topic_path
+from generator.model.site_index import Index
 from generator.stages.plan.summaries import counted, summaries
 
 

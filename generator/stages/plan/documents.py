@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from generator.stages.index import Index
 from generator.model import Country, Document, Mention, Term
-from generator.stages.plan.contexts import Anchor, CitationLink, CitingDocument, DocumentContext, DocumentsContext, Link, PageText
-from generator.stages.plan.paths import country_path, document_path, dossier_path, initiative_path, official_url, source_path, topic_path
-from generator.stages.plan.summaries import summaries, summary
 from generator.model.labels import display_title
-from generator.stages.render.markdown import metadata_text
+from generator.model.pages import (
+    Anchor,
+    CitationLink,
+    CitingDocument,
+    DocumentContext,
+    DocumentsContext,
+    Link,
+)
+from generator.model.paths import (
+    country_path,
+    document_path,
+    dossier_path,
+    initiative_path,
+    official_url,
+    source_path,
+    topic_path,
+)
+from generator.model.site_index import Index
+from generator.stages.plan.summaries import summaries, summary
 
 
 def documents_page(index: Index):
@@ -31,7 +45,7 @@ def document_context(document: Document, index: Index) -> DocumentContext:
         organisations=[mention.term.name for mention in _by_name(record.organisations)],
         initiatives=[Link(label=m.term.name, path=initiative_path(m.term.id)) for m in _by_name(record.initiatives)],
         topics=[Link(label=m.term.name, path=topic_path(m.term.id)) for m in _by_name(record.topics)],
-        text=PageText(document.text),
+        text_digest=document.text.digest,
         anchors=_anchors(record.partners, record.initiatives),
         cites=[_citation(citation, index) for citation in record.cites],
         cited_by=_cited_by(document, index),
@@ -44,11 +58,11 @@ def document_front_matter(document: Document) -> dict:
     record = document.record
     tags = [m.term.name for m in _by_name(record.partners)]
     tags += [m.term.name for m in _by_name(record.initiatives)] + [m.term.name for m in _by_name(record.topics)]
-    title = metadata_text(display_title(record))
+    title = display_title(record)
     front = {
         "title": title,
         "description": title,
-        "tags": [metadata_text(tag) for tag in dict.fromkeys(tags)],
+        "tags": list(dict.fromkeys(tags)),
         "hide": ["tags"],  # the key facts show them, grouped; the tag index still lists them
     }
     if record.date:

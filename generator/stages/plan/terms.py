@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.stages.index import Index
 from generator.model import Document, Term
-from generator.stages.plan.contexts import InitiativeContext, TermsContext, TopicContext
-from generator.stages.plan.paths import country_path, initiative_path, topic_path
+from generator.model.pages import InitiativeContext, TermsContext, TopicContext
+from generator.model.paths import country_path, initiative_path, topic_path
+from generator.model.site_index import Index
 from generator.stages.plan.summaries import counted, summaries, summary
 
 

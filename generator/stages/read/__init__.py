@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.model import Level, Problem, SourceText, error
+from generator.model.project import MAX_BYTES
 from generator.stages.read.htmltext import read_html
 from generator.stages.read.pdf import read_pdf
 from generator.stages.read.text import read_text
@@ -31,10 +32,7 @@ READERS: dict[str, Reader] = {
 
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Larger files are refused: no ministry document is this big, a mistaken dump might be."""
-
-__all__ = ["MAX_BYTES", "READERS", "SUPPORTED_SUFFIXES", "Reader", "is_document", "read"]
+__all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "find_documents", "is_document", "read"]
 
 
 def is_document(path: Path) -> bool:
@@ -44,6 +42,18 @@ def is_document(path: Path) -> bool:
         and not path.name.startswith(".")
         and not path.name.endswith(".meta.yml")
     )
+
+
+def find_documents(source: Path) -> list[Path]:
+    """Documents under `source`, sorted; links that point outside it are not followed."""
+    root = source.resolve()
+    found = []
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            continue
+        if path.is_file() and is_document(path):
+            found.append(path)
+    return found
 
 
 def read(

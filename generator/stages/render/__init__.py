@@ -5,20 +5,24 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
-from generator.stages.render.markdown import escape_markdown, finalize
-from generator.model import Block, Problem, error
-from generator.stages.plan import Page
-from generator.stages.plan.contexts import Anchor
-from generator.stages.plan.paths import relative_url
+from generator.model import Block, CleanDocument, Problem, error
+from generator.model.pages import Anchor, Page
+from generator.model.paths import relative_url
 from generator.model.yaml_text import dump_yaml
+from generator.stages.render.markdown import escape_markdown, finalize, metadata_text
+
+MAX_PAGE_TEXT = 400_000
+"""Characters of text shown on a page; longer documents end with a link to the source file,
+so that one huge input cannot make the site build or the search index explode."""
 
 
 def environment(templates: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         finalize=finalize,
         autoescape=False,
@@ -27,6 +31,16 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["cell"] = table_cell
+    return env
+
+
+def table_cell(value: object) -> Markup:
+    """Jinja filter `cell`, for every value printed in a Markdown table row: escaped like any
+    value (Markup, such as a link, as it is), and a `|` becomes `\\|`, which the tables
+    extension shows as a pipe instead of starting a new cell. Only in cells: elsewhere the
+    pipe needs no escape."""
+    return Markup(finalize(value).replace("|", "\\|"))
 
 
 def template_problem(env: jinja2.Environment, page: Page, exc: jinja2.TemplateError) -> Problem:
@@ -45,7 +59,30 @@ def _describe(exc: jinja2.TemplateError, page: str) -> str:
     return f"the template failed while rendering {page}: {exc.message or exc}"
 
 
-def render_page(page: Page, context: object, env: jinja2.Environment) -> str:
+class ShownText(NamedTuple):
+    """The part of a document's text its page shows."""
+
+    blocks: list[Block]
+    truncated: bool
+    """True when the text is too long to show in full; the source file has it all."""
+
+
+def shown_text(text: CleanDocument | None) -> ShownText | None:
+    if text is None:
+        return None
+    shown: list[Block] = []
+    total = 0
+    for block in text.blocks:
+        total += len(block.text)
+        if total > MAX_PAGE_TEXT and shown:
+            break
+        shown.append(block)
+    return ShownText(shown, len(shown) < len(text.blocks))
+
+
+def render_page(page: Page, context: object, env: jinja2.Environment, text: CleanDocument | None = None) -> str:
+    """The page's Markdown: front matter, then the template's output. `text` is the
+    document's cleaned text, for a document's page."""
     def url(target: str) -> str:
         return relative_url(target, page.path)
 
@@ -62,14 +99,27 @@ def render_page(page: Page, context: object, env: jinja2.Environment) -> str:
         return body_markdown(blocks, anchors, url)
 
     template = env.get_template(page.template)
-    text = template.render(page=context, url=url, link=link, links=links, external=external, body=body)
-    return _front_matter(page.front_matter) + text
+    markdown = template.render(
+        page=context, text=shown_text(text), url=url, link=link, links=links, external=external, body=body
+    )
+    return _front_matter(page.front_matter) + markdown
 
 
 def _front_matter(data: dict) -> str:
     if not data:
         return ""
-    return "---\n" + dump_yaml(data, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + dump_yaml(_metadata(data), sort_keys=True, width=1000) + "---\n\n"
+
+
+def _metadata(value: Any) -> Any:
+    """Every text in the front matter made safe for the theme, which prints it unescaped."""
+    if isinstance(value, str):
+        return metadata_text(value)
+    if isinstance(value, dict):
+        return {key: _metadata(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return list(dict.fromkeys(_metadata(item) for item in value))
+    return value
 
 
 def body_markdown(blocks: list[Block], anchors: list[Anchor], url: Callable[[str], str]) -> Markup:

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.stages.site.search_index import BUDGET_BYTES, MIN_EXCERPT, TRIM_ALWAYS_PAGES, trimmed_entries
+from generator.stages.site.search_index import (
+    BUDGET_BYTES,
+    MIN_EXCERPT,
+    TRIM_ALWAYS_PAGES,
+    trimmed_entries,
+)
 
 
 class LeanBuild(BasePlugin):

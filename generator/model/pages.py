@@ -1,4 +1,4 @@
-"""The data each template receives: one TypedDict per page kind.
+"""Planned pages and the data each template receives: one TypedDict per page kind.
 
 Paths are relative to the generated docs folder ("partners/japan.md"); templates
 turn them into relative links with `url()` or `link()`.
@@ -6,54 +6,27 @@ turn them into relative links with `url()` or `link()`.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
-from generator.model import Block, Text
-
-
-class PageText:
-    """The text a document's page shows, loaded when the template first reads it. Pickled
-    (which is how a page's fingerprint is made) as the text's digest alone, so that
-    fingerprinting an unchanged page never loads its text."""
-
-    def __init__(self, text: Text):
-        self._text = text
-        self._shown: tuple[list[Block], bool] | None = None
-
-    @property
-    def blocks(self) -> list[Block]:
-        return self._load()[0]
-
-    @property
-    def truncated(self) -> bool:
-        """True when the text is too long to show in full; the source file has it all."""
-        return self._load()[1]
-
-    def _load(self) -> tuple[list[Block], bool]:
-        if self._shown is None:
-            blocks = self._text.load().blocks
-            shown = _page_blocks(blocks)
-            self._shown = (shown, len(shown) < len(blocks))
-        return self._shown
-
-    def __reduce__(self):
-        return (str, (self._text.digest,))
+from generator.model.document import Text
 
 
-MAX_PAGE_TEXT = 400_000
-"""Characters of text shown on a page; longer documents end with a link to the source file,
-so that one huge input cannot make the site build or the search index explode."""
+@dataclass(frozen=True)
+class Page:
+    """One page of the site, as planned: where it goes, which template makes it, and how
+    to get what the template receives."""
 
-
-def _page_blocks(blocks: tuple[Block, ...]) -> list[Block]:
-    shown: list[Block] = []
-    total = 0
-    for block in blocks:
-        total += len(block.text)
-        if total > MAX_PAGE_TEXT and shown:
-            break
-        shown.append(block)
-    return shown
+    path: str
+    """Relative to the generated docs folder, e.g. "documenten/kst-33279-29.md"."""
+    template: str
+    make_context: Callable[[], Any]
+    """Made when the page is made, so that only one page's context is in memory at a time.
+    The context is plain data (it is also what tells whether the page changed)."""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    text: Text | None = None
+    """A document's cleaned text, for its page; loaded only when the page is rendered."""
 
 
 class Link(TypedDict):
@@ -72,7 +45,6 @@ class DocumentSummary(TypedDict):
     title: str
     path: str
     date: str
-    year: int | None
     doc_type: str
     reference: str | None
 
@@ -127,7 +99,8 @@ class DocumentContext(TypedDict):
     organisations: list[str]
     initiatives: list[Link]
     topics: list[Link]
-    text: PageText
+    text_digest: str
+    """Changes when the document's cleaned text does; the text itself reaches the template as `text`."""
     anchors: list[Anchor]
     cites: list[CitationLink]
     cited_by: list[CitingDocument]

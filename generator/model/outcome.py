@@ -1,0 +1,28 @@
+"""What a run of the pipeline gives: the documents that made it, and every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.document import Document
+from generator.model.problems import Level, Problem
+
+
+@dataclass(frozen=True)
+class Outcome:
+    documents: tuple[Document, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    extracted: int = 0
+    from_cache: int = 0
+    rendered: int = 0
+    """Pages rendered anew (the others had not changed)."""
+    site_ready: bool = True
+    """False when the pages could not all be made: the previous site is then kept."""
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.level is Level.ERROR for problem in self.problems)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(problem.level is Level.WARNING for problem in self.problems)

@@ -1,0 +1,67 @@
+"""Where a project's inputs live and where its outputs go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Larger documents are refused: no ministry document is this big, a mistaken dump might be."""
+ARCHIVE_NAME = "archief-internationale-militaire-samenwerking"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    source: Path
+    out: Path
+    work: Path
+    """Generated records and Markdown (ignored by git)."""
+    max_bytes: int = MAX_BYTES
+    """Documents larger than this are refused with an error, so that no input stalls a build."""
+
+    @classmethod
+    def at(
+        cls,
+        root: Path,
+        source: Path | None = None,
+        out: Path | None = None,
+        work: Path | None = None,
+        max_bytes: int | None = None,
+    ) -> "Project":
+        return cls(
+            root=root,
+            source=source or root / "source_docs",
+            out=out or root / "site",
+            work=work or root / "build",
+            max_bytes=max_bytes or MAX_BYTES,
+        )
+
+    @property
+    def vocabulary(self) -> Path:
+        return self.root / "vocabulary"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def records(self) -> Path:
+        return self.work / "records"
+
+    @property
+    def cache(self) -> Path:
+        return self.work / "cache"
+
+    @property
+    def archive(self) -> Path:
+        """Where `archive` writes the zip unless told otherwise."""
+        return self.work / f"{ARCHIVE_NAME}.zip"

@@ -1,0 +1,48 @@
+"""All records gathered: by country, initiative, topic, dossier and year, and the
+citation graph in both directions. Made by the index stage, read by every later one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.model.document import Document
+from generator.model.record import Country, Record, Term
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    document: Document
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Index:
+    documents: tuple[Document, ...]
+    """Newest first; undated documents last."""
+    by_kamerstuk: dict[str, Document]
+    """By "dossier-number"."""
+    countries: tuple[Country, ...]
+    """Every country named in a document, by Dutch name."""
+    partner_of: dict[str, tuple[Document, ...]]
+    """By ISO code: documents in which the country is a partner, newest first."""
+    mentioned_in: dict[str, tuple[Document, ...]]
+    """By ISO code: documents that name the country without it being a partner."""
+    initiatives: tuple[Term, ...]
+    by_initiative: dict[str, tuple[Document, ...]]
+    topics: tuple[Term, ...]
+    by_topic: dict[str, tuple[Document, ...]]
+    dossiers: dict[str, tuple[Document, ...]]
+    """By dossier, in volgnummer order."""
+    years: dict[int, tuple[Document, ...]]
+    cited_by: dict[str, tuple[CitedBy, ...]]
+    """By "dossier-number" of the cited Kamerstuk."""
+
+    @property
+    def partners(self) -> tuple[Country, ...]:
+        return tuple(country for country in self.countries if country.code in self.partner_of)
+
+
+def newest_first(record: Record) -> tuple[int, str, str]:
+    ordinal = record.date.toordinal() if record.date else dt.date.min.toordinal()
+    return (-ordinal, record.id, record.source)

@@ -1,0 +1,74 @@
+"""A document's text: as read (pages) and as cleaned (blocks)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document as read from disk: its text, page by page."""
+
+    path: Path
+    pages: tuple[str, ...]
+    sha256: str
+    """Hash of the file's bytes; identifies the content, not the name."""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.pages)
+
+
+BlockKind = Literal["heading", "paragraph", "header", "signature", "footnote"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of cleaned text: a heading, a paragraph, a letterhead line..."""
+
+    kind: BlockKind
+    text: str
+    """Plain text; footnote references appear as `footnote_ref(label)` markers."""
+    label: str | None = None
+    """The footnote's number, for footnote blocks."""
+
+
+FOOTNOTE_REF_OPEN = "\ue000"
+FOOTNOTE_REF_CLOSE = "\ue001"
+
+
+FOOTNOTE_MARKER = re.compile(f"{FOOTNOTE_REF_OPEN}(\\d{{1,3}}){FOOTNOTE_REF_CLOSE}")
+
+
+def footnote_ref(label: str) -> str:
+    """An in-text marker for a footnote reference; renderers turn it into markup."""
+    return f"{FOOTNOTE_REF_OPEN}{label}{FOOTNOTE_REF_CLOSE}"
+
+
+def plain(text: str) -> str:
+    """Text without in-text markers, for titles, evidence and search."""
+    return FOOTNOTE_MARKER.sub("", text)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What the page furniture said before it was removed."""
+
+    kamerstuk_lines: tuple[str, ...] = ()
+    """Removed lines that carry a Kamerstuk reference ("Tweede Kamer, vergaderjaar ...")."""
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """Text without page furniture, hyphenation breaks or hard line wraps."""
+
+    source: SourceText
+    blocks: tuple[Block, ...]
+    furniture: Furniture = Furniture()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)

@@ -1,0 +1,45 @@
+"""The vocabulary compiled into one matcher: every surface form of every entry, keyed
+by kind and id ("country:JP", "initiative:pesco")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Country, Term
+from generator.vocabulary.load import Vocabulary
+from generator.vocabulary.matcher import Matcher
+
+COUNTRY, ORGANISATION, INITIATIVE, TOPIC, REGION = "country", "organisation", "initiative", "topic", "region"
+
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The vocabulary compiled into one matcher, with its entries by key."""
+
+    vocabulary: Vocabulary
+    matcher: Matcher
+    entries: dict[str, Country | Term]
+
+
+def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
+    entries: dict[str, Country | Term] = {}
+    forms: list[tuple[str, str]] = []
+    for code, country in vocabulary.countries.items():
+        entries[f"{COUNTRY}:{code}"] = country
+        forms += [(form, f"{COUNTRY}:{code}") for form in vocabulary.country_forms.get(code, ())]
+    for kind, terms in ((ORGANISATION, vocabulary.organisations), (INITIATIVE, vocabulary.initiatives)):
+        for term in terms:
+            entries[f"{kind}:{term.id}"] = term
+            forms += [(form, f"{kind}:{term.id}") for form in (term.name, *term.aliases)]
+    forms += [(region, f"{REGION}:{region}") for region in vocabulary.regions]
+    for topic in vocabulary.topics:
+        entries[f"{TOPIC}:{topic.id}"] = topic
+        forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
+    return Lexicon(vocabulary, Matcher(forms, group=_group), entries)
+
+
+def _group(key: str) -> str:
+    """Regions compete with countries for the same words; other kinds never hide each other."""
+    kind = key.partition(":")[0]
+    return COUNTRY if kind == REGION else kind
