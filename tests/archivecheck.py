@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
+
 from generator.pipeline import Outcome, Project, build_archive
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from archivecheck import make_archive
 from conftest import Built
+
 from generator.model.project import ARCHIVE_NAME
 from generator.pipeline import Outcome
 

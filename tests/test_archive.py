@@ -10,11 +10,11 @@ import zipfile
 
 import pytest
 import yaml
-
-from conftest import ROOT, run_cli
 from archivecheck import make_archive, remote_resources
-from generator.stages.archive import ARCHIVE_NAME, offline_settings
+from conftest import ROOT, run_cli
 from htmlcheck import broken_links
+
+from generator.stages.archive import ARCHIVE_NAME, offline_settings
 
 pytest_plugins = ["conftest_browser"]
 

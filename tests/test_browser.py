@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
-
 from conftest import ROOT
+from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
 
 pytest_plugins = ["conftest_browser"]
 

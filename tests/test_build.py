@@ -11,7 +11,6 @@ import sys
 
 import feedparser
 import pytest
-
 from conftest import ROOT, run_cli
 
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides")

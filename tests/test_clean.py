@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import SourceText, footnote_ref
 from generator.stages.clean import clean
 from generator.stages.clean.hyphenation import is_line_break_hyphen, join_lines
-from generator.model import SourceText, footnote_ref
 
 
 def cleaned(text: str):

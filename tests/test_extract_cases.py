@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
+from generator.model import SourceText
+from generator.model.records import record_to_dict
+from generator.pipeline import Project, load_lexicon
 from generator.stages.clean import clean
 from generator.stages.extract import extract
-from generator.model import SourceText
-from generator.pipeline import Project, load_lexicon
-from generator.model.records import record_to_dict
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.yml"))
 

@@ -12,9 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
-
 from conftest import ROOT, run_cli
+from fpdf import FPDF
 
 LETTER = "Den Haag, {date}\n\nNederland werkt samen met België bij de {subject}.\n"
 ATTACK = """\

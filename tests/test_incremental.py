@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from generator.pipeline import Project, generate
 from generator.model.paths import relative_url
+from generator.pipeline import Project, generate
 
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides", "source_docs")
 NEW_LETTER = (

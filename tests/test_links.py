@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT, build_into
 from htmlcheck import broken_links
 

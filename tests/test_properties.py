@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from generator.model import DOC_TYPES, SourceText
+from generator.model.records import record_to_dict, to_json_line, to_yaml
+from generator.pipeline import Project, load_lexicon
 from generator.stages.clean import clean
 from generator.stages.extract import extract
 from generator.stages.render.markdown import MARKDOWN_SPECIAL, escape_markdown
-from generator.model import DOC_TYPES, SourceText
-from generator.pipeline import Project, load_lexicon
-from generator.model.records import record_to_dict, to_json_line, to_yaml
 
 FRAGMENTS = [
     "Den Haag, 19 juni 2019", "Datum", "18-11-2025", "31 februari 2020", "Kamerstuk 33 279, nr. 28",

@@ -22,8 +22,8 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.model import Footnote, Level, Problem, SourceText, footnote_ref
 from generator.stages.clean import clean
-from generator.model import Level, Problem, SourceText
 from generator.stages.read import MAX_BYTES, SUPPORTED_SUFFIXES, is_document, read
 from generator.stages.read.htmltext import visible_text
 from generator.stages.read.word import footnote_texts, paragraph_text
@@ -217,23 +217,20 @@ def footnoted_docx() -> bytes:
     return docx_bytes(document)
 
 
-def test_docx_footnotes_in_word_export_form(tmp_path: Path) -> None:
+def test_docx_footnotes_come_apart_from_the_text(tmp_path: Path) -> None:
     source, problems = read_bytes_as(tmp_path, "voetnoot.docx", footnoted_docx())
     assert problems == []
     assert source is not None
-    assert source.pages == (
-        "Zie de eerdere brief[footnoteRef:1] over de samenwerking.\n"
-        "[1:  Kamerstuk 33 279, nr. 29 (bijlage).]\n\n"
-        "Volgende alinea.",
-    )
+    assert source.pages == (f"Zie de eerdere brief{footnote_ref('1')} over de samenwerking.\n\nVolgende alinea.",)
+    assert source.footnotes == (Footnote("1", "Kamerstuk 33 279, nr. 29 [bijlage]."),)
 
 
 def test_docx_footnotes_survive_cleaning(tmp_path: Path) -> None:
     source, _ = read_bytes_as(tmp_path, "voetnoot.docx", footnoted_docx())
     blocks = clean(source).blocks
     footnotes = [block for block in blocks if block.kind == "footnote"]
-    assert [(note.label, note.text) for note in footnotes] == [("1", "Kamerstuk 33 279, nr. 29 (bijlage).")]
-    assert "[" not in clean(source).text
+    assert [(note.label, note.text) for note in footnotes] == [("1", "Kamerstuk 33 279, nr. 29 [bijlage].")]
+    assert blocks[0].text == f"Zie de eerdere brief{footnote_ref('1')} over de samenwerking."
 
 
 def test_footnote_texts_skip_separators() -> None:

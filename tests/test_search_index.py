@@ -6,8 +6,14 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from generator.stages.site.search_index import MIN_EXCERPT, TRIM_ALWAYS_PAGES, fit_search_index, trim_search_index
+
 from generator.stages.site import build_site
+from generator.stages.site.search_index import (
+    MIN_EXCERPT,
+    TRIM_ALWAYS_PAGES,
+    fit_search_index,
+    trim_search_index,
+)
 
 
 def write_index(site, pages: int, words: int) -> None:

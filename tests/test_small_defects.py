@@ -14,7 +14,6 @@ from pathlib import PurePath
 
 import pytest
 import yaml
-
 from conftest import ROOT, build_into
 
 # --- 1. The CI workflow ---------------------------------------------------------------

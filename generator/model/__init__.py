@@ -28,6 +28,7 @@ from generator.model.text import (
     Block,
     BlockKind,
     CleanDocument,
+    Footnote,
     Furniture,
     SourceText,
     footnote_ref,
@@ -36,7 +37,7 @@ from generator.model.text import (
 
 __all__ = [
     "DOC_TYPES", "FOOTNOTE_REF_CLOSE", "FOOTNOTE_REF_OPEN", "Block", "BlockKind", "Citation", "CleanDocument",
-    "Country", "DateSource", "Document", "Furniture", "Kamerstuk", "Level", "Mention", "Person", "Problem",
+    "Country", "DateSource", "Document", "Footnote", "Furniture", "Kamerstuk", "Level", "Mention", "Person", "Problem",
     "Record", "SourceText", "Span", "Term", "Text", "error", "footnote_ref", "normalise_dossier", "plain",
     "spaced_dossier", "warning",
 ]

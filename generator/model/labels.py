@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -24,7 +23,6 @@ DOC_TYPE_LABELS = {
 DUTCH = Locale("nl")
 
 
-@lru_cache(maxsize=16384)
 def dutch_date(date: dt.date | None) -> str:
     """"19 juni 2019"; "datum onbekend" when there is none."""
     return format_date(date, format="long", locale=DUTCH) if date else "datum onbekend"

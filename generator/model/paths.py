@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from generator.model import Country, Kamerstuk
 
@@ -61,7 +60,6 @@ def relative_url(target: str, from_file: str) -> str:
     return _relative(target, from_file.rpartition("/")[0])
 
 
-@lru_cache(maxsize=65536)
 def _relative(target: str, origin_folder: str) -> str:
     target_parts = [part for part in target.split("/") if part and part != "."]
     origin = [part for part in origin_folder.split("/") if part and part != "."]

@@ -71,8 +71,9 @@ _shared: dict[tuple, object] = {}
 
 def shared(kind: type, values: tuple) -> object:
     """One object for equal vocabulary entries, however many records mention them: a
-    record unpickled from the cache would otherwise carry its own copy of every entry
-    (a third of the memory of 10,000 loaded records)."""
+    record unpickled from the cache would otherwise carry its own copy of every entry.
+    Measured on 1,000 cached records: 19.7 MiB loaded this way, 43.6 MiB without (at
+    10,000 documents about 240 MiB of a peak near 1 GiB)."""
     key = (kind, values)
     found = _shared.get(key)
     if found is None:

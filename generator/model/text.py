@@ -9,6 +9,15 @@ from typing import Literal
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A note as its format stores it apart from the text (Word's footnotes part)."""
+
+    label: str
+    """The number shown where the text refers to it."""
+    text: str
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A document as read from disk: its text, page by page."""
 
@@ -16,6 +25,8 @@ class SourceText:
     pages: tuple[str, ...]
     sha256: str
     """Hash of the file's bytes; identifies the content, not the name."""
+    footnotes: tuple[Footnote, ...] = ()
+    """Notes the format keeps apart; the text refers to each with `footnote_ref(label)`."""
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ paragraph, signature or footnote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.model import Block, CleanDocument, Furniture, SourceText, footnote_ref
 from generator.stages.clean.hyphenation import join_lines
@@ -52,7 +52,6 @@ class _Chunk:
     after_break: bool = False
     """True when page furniture or a footnote interrupted the text just before."""
     footnote: str | None = None
-    extra: list["_Chunk"] = field(default_factory=list)
 
 
 def clean(source: SourceText) -> CleanDocument:
@@ -61,6 +60,7 @@ def clean(source: SourceText) -> CleanDocument:
     labels = set(GLUED_MARKER.findall("\n".join(line for line in lines if line)))
     chunks = _merge_split_paragraphs(_chunk(lines, labels))
     blocks = _classify(chunks, _wrap_width(chunks))
+    blocks += [Block("footnote", join_lines([note.text]), label=note.label) for note in source.footnotes]
     return CleanDocument(source=source, blocks=tuple(_link_footnotes(blocks)), furniture=furniture)
 
 
@@ -103,7 +103,7 @@ def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:
                 chunks.append(current)
             current, in_footnote = _Chunk([line], footnote=footnote.group(1)), True
             continue
-        if in_footnote and not _continues_footnote(current.lines[-1], line):
+        if in_footnote and not _runs_on(current.lines[-1], line):
             chunks.append(current)
             current, in_footnote = _Chunk([], after_break=True), False
         current.lines.append(line)
@@ -112,12 +112,9 @@ def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:
     return [piece for chunk in chunks for piece in _split_word_footnotes(chunk)]
 
 
-def _continues_footnote(previous: str, line: str) -> bool:
-    return _runs_on(previous, line)
-
-
 def _split_word_footnotes(chunk: _Chunk) -> list[_Chunk]:
-    """Word exports put footnotes inline as "[1: text]"; give each a chunk of its own."""
+    """Text exported from Word has footnotes inline ("[footnoteRef:1]" where a note is
+    referenced, "[1:  text]" for the note): give each note a chunk of its own."""
     notes: list[_Chunk] = []
     lines = []
     for line in chunk.lines:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pyphen
 
@@ -47,11 +47,10 @@ def is_line_break_hyphen(left: str, right: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
+@cache
 def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="nl_NL")
 
 
-@lru_cache(maxsize=65_536)
 def _hyphenation_points(word: str) -> frozenset[int]:
     return frozenset(_dictionary().positions(word))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from generator.model import Block, Country
 
@@ -94,10 +93,8 @@ def mention_points(mention: CountryMention, paragraph: str) -> int:
     return 1
 
 
-@lru_cache(maxsize=4096)
 def _sentence_signals(sentence: str) -> tuple[bool, bool, bool, bool]:
-    """What a sentence says, whichever of its countries is scored: a sentence with
-    several countries is searched once."""
+    """What a sentence says, whichever of its countries is scored."""
     folded = sentence.lower()
     return (
         COUNTERPART.search(sentence) is not None,
@@ -107,7 +104,6 @@ def _sentence_signals(sentence: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
-@lru_cache(maxsize=1024)
 def _names_self(paragraph: str) -> bool:
     return SELF.search(paragraph) is not None
 

@@ -16,10 +16,11 @@ from generator.model import Level, Problem, SourceText, error
 from generator.model.project import MAX_BYTES
 from generator.stages.read.htmltext import read_html
 from generator.stages.read.pdf import read_pdf
+from generator.stages.read.reading import Reading
 from generator.stages.read.text import read_text
 from generator.stages.read.word import read_docx
 
-Reader = Callable[[Path, bytes], tuple[tuple[str, ...], list[Problem]]]
+Reader = Callable[[Path, bytes], tuple[Reading, list[Problem]]]
 
 READERS: dict[str, Reader] = {
     ".docx": read_docx,
@@ -68,14 +69,14 @@ def read(
     data, problem = _read_bytes(path, shown, max_bytes)
     if problem is not None:
         return None, [problem]
-    pages, problems = reader(Path(shown), data)
+    (pages, footnotes), problems = reader(Path(shown), data)
     if any(problem.level is Level.ERROR for problem in problems):
         return None, problems
     pages = tuple(_normalise(page) for page in pages)
     if not any(page.strip() for page in pages):
         return None, [*problems, error(shown, "expected text, found an empty document", "text")]
     digest = hashlib.sha256(data).hexdigest()
-    return SourceText(path=Path(shown), pages=pages, sha256=digest), problems
+    return SourceText(path=Path(shown), pages=pages, sha256=digest, footnotes=footnotes), problems
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> tuple[bytes, Problem | None]:

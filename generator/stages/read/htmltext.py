@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.model import Problem, error
 from generator.stages.read.failure import summary
+from generator.stages.read.reading import Reading
 from generator.stages.read.text import decode
 
 HIDDEN = {"script", "style", "noscript", "template", "title"}
@@ -24,15 +25,15 @@ CHARSET_WINDOW = 4096
 PARAGRAPH_BREAK, LINE_BREAK = 2, 1
 
 
-def read_html(path: Path, data: bytes) -> tuple[tuple[str, ...], list[Problem]]:
+def read_html(path: Path, data: bytes) -> tuple[Reading, list[Problem]]:
     """The visible text of an HTML file as one page; markup, scripts and styles are dropped."""
     declared = CHARSET.search(data[:CHARSET_WINDOW])
     text, problems = decode(path, data, declared.group(1).decode("ascii") if declared else None)
     try:
-        return (visible_text(text),), problems
+        return Reading((visible_text(text),)), problems
     except Exception as exc:  # html.parser is lenient, but a parse error must not stop a build
         message = f"expected HTML, found markup that cannot be parsed: {summary(exc)}"
-        return (), [*problems, error(path, message, "format")]
+        return Reading(()), [*problems, error(path, message, "format")]
 
 
 def visible_text(markup: str) -> str:

@@ -13,6 +13,7 @@ from pypdf import PasswordType, PdfReader
 
 from generator.model import Problem, error, warning
 from generator.stages.read.failure import summary
+from generator.stages.read.reading import Reading
 
 HEADER = b"%PDF-"
 HEADER_WINDOW = 1024
@@ -20,19 +21,19 @@ HEADER_WINDOW = 1024
 EOF_WINDOW = 2048
 
 
-def read_pdf(path: Path, data: bytes) -> tuple[tuple[str, ...], list[Problem]]:
+def read_pdf(path: Path, data: bytes) -> tuple[Reading, list[Problem]]:
     """One entry per page; a file without a text layer, encrypted or damaged yields an error."""
     if HEADER not in data[:HEADER_WINDOW]:
-        return (), [error(path, f"expected a PDF file starting with '%PDF-', found {_describe(data)}", "format")]
+        return Reading(()), [error(path, f"expected a PDF file starting with '%PDF-', found {_describe(data)}", "format")]
     # pypdf raises many exception types on malformed input; each becomes one problem.
     with _quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not _decrypted(reader):
-                return (), [_encrypted(path)]
+                return Reading(()), [_encrypted(path)]
             return _pages(path, reader)
         except Exception as exc:
-            return (), [_damaged(path, data, exc)]
+            return Reading(()), [_damaged(path, data, exc)]
 
 
 def _decrypted(reader: PdfReader) -> bool:
@@ -43,7 +44,7 @@ def _decrypted(reader: PdfReader) -> bool:
         return False
 
 
-def _pages(path: Path, reader: PdfReader) -> tuple[tuple[str, ...], list[Problem]]:
+def _pages(path: Path, reader: PdfReader) -> tuple[Reading, list[Problem]]:
     texts, failed = [], []
     for number, page in enumerate(reader.pages, start=1):
         try:
@@ -51,7 +52,7 @@ def _pages(path: Path, reader: PdfReader) -> tuple[tuple[str, ...], list[Problem
         except Exception:
             texts.append("")
             failed.append(number)
-    return tuple(texts), _page_problems(path, texts, failed)
+    return Reading(tuple(texts)), _page_problems(path, texts, failed)
 
 
 def _page_problems(path: Path, texts: list[str], failed: list[int]) -> list[Problem]:

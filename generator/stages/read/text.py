@@ -6,15 +6,16 @@ import codecs
 from pathlib import Path
 
 from generator.model import Problem, warning
+from generator.stages.read.reading import Reading
 
 FALLBACK = "cp1252"
 """Windows-1252: what a Dutch office PC writes when it does not write UTF-8."""
 
 
-def read_text(path: Path, data: bytes) -> tuple[tuple[str, ...], list[Problem]]:
+def read_text(path: Path, data: bytes) -> tuple[Reading, list[Problem]]:
     """Decode a text file; form feeds separate its pages."""
     text, problems = decode(path, data)
-    return split_pages(text), problems
+    return Reading(split_pages(text)), problems
 
 
 def split_pages(text: str) -> tuple[str, ...]:

@@ -1,9 +1,9 @@
 """Word (.docx): paragraphs and tables in document order, with footnotes.
 
 Paragraphs are separated by blank lines and table rows become lines with cells
-joined by " | ". Footnotes come out the way Word's own text export writes them,
-which the cleaner understands: "[footnoteRef:N]" where a note is referenced and
-"[N:  text]" lines after the paragraph that references it.
+joined by " | ". Footnotes are numbered in the order the text refers to them, as
+Word shows them: the text holds a footnote reference marker where a note is
+referenced, and the notes come apart, as structured footnotes.
 """
 
 from __future__ import annotations
@@ -18,29 +18,30 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.parser import parse_xml
 
-from generator.model import Problem, error
+from generator.model import Footnote, Problem, error, footnote_ref
 from generator.stages.read.failure import summary
+from generator.stages.read.reading import Reading
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNPACKED_BYTES = 500_000_000
 """A ZIP bomb guard: what the package may expand to."""
 NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
-BRACKETS = str.maketrans("[]", "()")
 
 
-def read_docx(path: Path, data: bytes) -> tuple[tuple[str, ...], list[Problem]]:
+def read_docx(path: Path, data: bytes) -> tuple[Reading, list[Problem]]:
     """The document body as one page of text; a damaged package yields an error."""
     problem = _check_package(path, data)
     if problem is not None:
-        return (), [problem]
+        return Reading(()), [problem]
     try:
         document = docx.Document(io.BytesIO(data))
         notes = _Footnotes(footnote_texts(_footnotes_xml(document)))
-        return ("\n\n".join(_blocks(document.element.body, notes)),), []
+        text = "\n\n".join(_blocks(document.element.body, notes))
+        return Reading((text,), notes.referenced()), []
     except Exception as exc:  # python-docx and lxml raise many types on a damaged package
         message = f"expected a Word document with word/document.xml, found a damaged package: {summary(exc)}"
-        return (), [error(path, message, "format")]
+        return Reading(()), [error(path, message, "format")]
 
 
 def _check_package(path: Path, data: bytes) -> Problem | None:
@@ -93,36 +94,21 @@ class _Footnotes:
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
         self.labels: dict[str, str] = {}
-        self.pending: list[str] = []
 
     def reference(self, note_id: str) -> str:
-        """The in-text marker for a reference; its note is emitted after the paragraph."""
+        """The in-text marker for a reference to the note `note_id`."""
         if not self.texts.get(note_id):
             return ""  # a marker without a note would link to nothing
-        if note_id not in self.labels:
-            self.labels[note_id] = str(len(self.labels) + 1)
-            self.pending.append(note_id)
-        return f"[footnoteRef:{self.labels[note_id]}]"
+        label = self.labels.setdefault(note_id, str(len(self.labels) + 1))
+        return footnote_ref(label)
 
-    def flush(self) -> list[str]:
-        """The "[N:  text]" lines of the notes referenced since the last flush."""
-        # The cleaner reads a note up to the first "]": brackets inside become parentheses.
-        lines = [
-            f"[{self.labels[note_id]}:  {self.texts.get(note_id, '').translate(BRACKETS)}]"
-            for note_id in self.pending
-        ]
-        self.pending = []
-        return lines
+    def referenced(self) -> tuple[Footnote, ...]:
+        return tuple(Footnote(label, self.texts[note_id]) for note_id, label in self.labels.items())
 
 
 def _blocks(body, notes: _Footnotes) -> list[str]:
-    """Text blocks of the body, each followed by the notes it references."""
-    blocks = []
-    for text in _texts(body, notes):
-        block = "\n".join([text.strip(), *notes.flush()]).strip()
-        if block:
-            blocks.append(block)
-    return blocks
+    """Text blocks of the body, in document order."""
+    return [text.strip() for text in _texts(body, notes) if text.strip()]
 
 
 def _texts(container, notes: _Footnotes | None) -> Iterator[str]:
