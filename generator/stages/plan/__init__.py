@@ -37,34 +37,23 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
         for d in index.documents
     ]
     pages += [
-        Page(
-            country_path(c),
-            "country.md.j2",
-            partial(countries.country_context, c, index),
-            _describe(c.name, feed_path("partners", c.slug) if c.code in index.partner_of else None),
-        )
+        _hub(country_path(c), "country.md.j2", partial(countries.country_context, c, index), c.name,
+             feed_path("partners", c.slug) if c.code in index.partner_of else None)
         for c in index.countries
     ]
     pages += [
-        Page(
-            initiative_path(t.id),
-            "initiative.md.j2",
-            partial(terms.initiative_context, t, index),
-            _describe(t.name, feed_path("initiatieven", t.id)),
-        )
+        _hub(initiative_path(t.id), "initiative.md.j2", partial(terms.initiative_context, t, index), t.name,
+             feed_path("initiatieven", t.id))
         for t in index.initiatives
     ]
     pages += [
-        Page(topic_path(t.id), "topic.md.j2", partial(terms.topic_context, t, index), _describe(t.name, feed_path("onderwerpen", t.id)))
+        _hub(topic_path(t.id), "topic.md.j2", partial(terms.topic_context, t, index), t.name,
+             feed_path("onderwerpen", t.id))
         for t in index.topics
     ]
     pages += [
-        Page(
-            dossier_path(dossier),
-            "dossier.md.j2",
-            partial(collections.dossier_context, dossier, index),
-            _describe(f"Dossier {dossier}", feed_path("dossiers", dossier.lower())),
-        )
+        _hub(dossier_path(dossier), "dossier.md.j2", partial(collections.dossier_context, dossier, index),
+             f"Dossier {dossier}", feed_path("dossiers", dossier.lower()))
         for dossier in index.dossiers
     ]
     pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in index.years]
@@ -82,6 +71,11 @@ def _overviews(index: Index) -> list[Page]:
         Page("tijdlijn/index.md", "terms.md.j2", partial(collections.years_overview, index)),
         Page("trefwoorden.md", "tags.md.j2", dict),
     ]
+
+
+def _hub(path: str, template: str, make_context, name: str, feed: str | None) -> Page:
+    """The page of a partner, initiative, topic or dossier: described by its name, with its feed."""
+    return Page(path, template, make_context, _describe(name, feed))
 
 
 def _describe(name: str, feed: str | None = None) -> dict[str, Any]:
