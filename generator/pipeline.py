@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -111,7 +112,7 @@ def extract_all(
     if cache is not None:
         results = {n: hit for n, job in enumerate(jobs) if (hit := cache.get(job.key)) is not None}
     missing = [n for n in range(len(jobs)) if n not in results]
-    with progress.stage("extract", len(missing)) as tick:
+    with progress.stage("extracting", len(missing)) as tick:
         shared = (lexicon, cache.entries if cache else None)
         fresh = map_items(extract_document, [jobs[n] for n in missing], shared, workers, tick)
     for n, result in zip(missing, fresh):
@@ -158,13 +159,16 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
     with progress.stage("discover"):
         sources = find_documents(project.source)
-    extracted = extract_all(sources, lexicon, project.root, cache, workers, progress, project.max_bytes)
-    cache.prune()
+    with progress.stage("extract"):
+        extracted = extract_all(sources, lexicon, project.root, cache, workers, progress, project.max_bytes)
+        cache.prune()
     documents, duplicates = index.unique_ids(extracted.documents)
     problems += [*extracted.problems, *duplicates]
     with progress.stage("records"):
         records_cache = OutputCache(project.work / "records.manifest", project.records, code_fingerprint())
-        record_digests, record_problems = write.write_records([d.record for d in documents], project.records, records_cache)
+        records = [document.record for document in documents]
+        dump_all = partial(map_items, write.record_yaml, shared=None, workers=workers)
+        record_digests, record_problems = write.write_records(records, project.records, records_cache, dump_all)
         problems += record_problems
     with progress.stage("index"):
         site_index = index.build_index(documents)

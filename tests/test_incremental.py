@@ -133,3 +133,21 @@ def test_a_lost_text_in_the_cache_is_extracted_again(project, tmp_path):
     fresh = Project.at(project.root, work=tmp_path / "from-nothing")
     generate(fresh)
     assert same_tree(project.docs, fresh.docs) == []
+
+
+def test_a_damaged_text_in_the_cache_is_a_problem_and_the_next_build_recovers(project, tmp_path):
+    """A text that cannot be read back when its page is made: an error naming the page,
+    the previous pages kept, and the next build extracts the document again."""
+    generate(project)
+    page = project.docs / "documenten" / "kst-33279-29.md"
+    expected = page.read_text(encoding="utf-8")
+    page.unlink()  # the page must be made again, so its text is read back
+    for text in project.cache.glob("*/*.text.pickle"):
+        text.write_bytes(text.read_bytes()[:20])  # truncated
+    outcome = generate(project)
+    assert not outcome.site_ready
+    damaged = [problem for problem in outcome.problems if problem.file == "documenten/kst-33279-29.md"]
+    assert damaged and "cannot be read" in damaged[0].message and "build again" in damaged[0].message
+    again = generate(project)
+    assert again.site_ready and not again.has_errors and again.extracted == 1
+    assert page.read_text(encoding="utf-8") == expected

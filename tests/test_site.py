@@ -82,3 +82,16 @@ def test_cli_build_strict_passes(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "documents: 5 (5 extracted, 0 from cache)"
     assert (tmp_path / "site" / "index.html").is_file()
     assert not (ROOT / "source_docs").joinpath("site").exists()
+
+
+def test_dates_are_written_as_cldr_writes_them_in_dutch():
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    from generator.model.labels import dutch_date
+
+    for month in range(1, 13):
+        date = dt.date(2019, month, month + 10)
+        assert dutch_date(date) == format_date(date, format="long", locale="nl")
+    assert dutch_date(dt.date(2019, 6, 19)) == "19 juni 2019" and dutch_date(None) == "datum onbekend"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
 from generator.model import Country, Kamerstuk
 
@@ -56,17 +57,22 @@ def relative_url(target: str, from_file: str) -> str:
     """`target` as seen from the file `from_file`, both relative to the docs folder
     ("partners/japan.md" from "documenten/a.md" is "../partners/japan.md"). A trailing
     slash is kept. The same as posixpath.relpath for such paths, without its calls to
-    the file system, which cost more than the rest of rendering at thousands of pages."""
-    return _relative(target, from_file.rpartition("/")[0])
+    the file system."""
+    return relative_from(from_file)(target)
 
 
-def _relative(target: str, origin_folder: str) -> str:
-    target_parts = [part for part in target.split("/") if part and part != "."]
-    origin = [part for part in origin_folder.split("/") if part and part != "."]
-    if target.startswith("/") or ".." in target_parts or ".." in origin:
-        raise ValueError(f"not a path inside the docs folder: {target!r} from {origin_folder!r}/")
-    common = 0
-    while common < min(len(target_parts), len(origin)) and target_parts[common] == origin[common]:
-        common += 1
-    relative = "/".join([".."] * (len(origin) - common) + target_parts[common:]) or "."
-    return relative + "/" if target.endswith("/") and relative != "." else relative
+def relative_from(from_file: str) -> Callable[[str], str]:
+    """`relative_url` for one page's links: the page's folder is read once."""
+    origin = [part for part in from_file.rpartition("/")[0].split("/") if part and part != "."]
+
+    def relative(target: str) -> str:
+        target_parts = [part for part in target.split("/") if part and part != "."]
+        if target.startswith("/") or ".." in target_parts or ".." in origin:
+            raise ValueError(f"not a path inside the docs folder: {target!r} from {from_file!r}")
+        common = 0
+        while common < min(len(target_parts), len(origin)) and target_parts[common] == origin[common]:
+            common += 1
+        found = "/".join([".."] * (len(origin) - common) + target_parts[common:]) or "."
+        return found + "/" if target.endswith("/") and found != "." else found
+
+    return relative

@@ -22,7 +22,7 @@ class Progress:
         yield lambda count: None
 
 
-BARS = {"extract": "Extractie", "pages": "Pagina's"}
+BARS = {"extracting": "Extractie", "pages": "Pagina's"}
 """The stages long enough to show a bar for, with their Dutch labels."""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,17 +19,28 @@ class Unchanged(Protocol):
     def save(self) -> None: ...
 
 
-def write_records(records: list[Record], folder: Path, cache: Unchanged) -> tuple[dict[str, str], list[Problem]]:
-    """Each record as YAML in `folder`, dumped only when it changed: (the digest of each
-    record by id, problems). Other files in `folder` are removed."""
-    digests, files, kept = {}, {}, set()
+def record_yaml(record: Record, _: object = None) -> str:
+    return to_yaml(record)
+
+
+def write_records(
+    records: list[Record],
+    folder: Path,
+    cache: Unchanged,
+    dump_all: Callable[[list[Record]], list[str]] = lambda records: [to_yaml(record) for record in records],
+) -> tuple[dict[str, str], list[Problem]]:
+    """Each record as YAML in `folder`, dumped (by `dump_all`, which may share the work out)
+    only when it changed: (the digest of each record by id, problems). Other files in
+    `folder` are removed."""
+    digests, changed, kept = {}, [], set()
     for record in records:
         digests[record.id] = digest = cache.fingerprint(record_to_dict(record))
         name = f"{record.id}.yml"
         if cache.unchanged(name, digest):
             kept.add(name)
         else:
-            files[name] = to_yaml(record)
+            changed.append(record)
+    files = {f"{record.id}.yml": text for record, text in zip(changed, dump_all(changed))}
     problems = write_tree(files, folder, keep=kept)
     cache.save()
     return digests, problems

@@ -13,13 +13,15 @@ Matching rules, which curators rely on:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import ahocorasick
 
-SEPARATORS = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"})
+SEPARATORS = {"-": " ", "–": " ", "—": " ", "‐": " ", "\u00a0": " ", "\n": " ", "’": "'"}
+_SEPARATOR = re.compile(f"[{''.join(SEPARATORS)}]")
 
 
 class Hit(NamedTuple):
@@ -31,7 +33,7 @@ class Hit(NamedTuple):
 
 def normalise(text: str) -> str:
     """Length-preserving normalisation, so offsets stay valid in the original text."""
-    return text.translate(SEPARATORS)
+    return _SEPARATOR.sub(lambda match: SEPARATORS[match.group()], text)
 
 
 def _fold_accents(form: str) -> str:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.model import Block, CleanDocument, Problem, error
 from generator.model.pages import Anchor, Page
-from generator.model.paths import relative_url
+from generator.model.paths import relative_from
 from generator.model.yaml_text import dump_yaml
 from generator.stages.render.markdown import escape_markdown, finalize, metadata_text
 
@@ -83,8 +83,7 @@ def shown_text(text: CleanDocument | None) -> ShownText | None:
 def render_page(page: Page, context: object, env: jinja2.Environment, text: CleanDocument | None = None) -> str:
     """The page's Markdown: front matter, then the template's output. `text` is the
     document's cleaned text, for a document's page."""
-    def url(target: str) -> str:
-        return relative_url(target, page.path)
+    url = relative_from(page.path)
 
     def link(label: object, target: str) -> Markup:
         return Markup(f"[{escape_markdown(str(label))}]({url(target)})")
