@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import search_bench  # noqa: E402
+
 from generator.stages.site.search_index import trim_search_index  # noqa: E402
 
 

@@ -99,8 +99,8 @@ def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_pa
     docs = tmp_path / "docs"
     cache = OutputCache(tmp_path / "pages.manifest", docs, "salt")
     page = Page("../buiten.md", "tags.md.j2", dict)
-    made = _make_pages([page], environment(ROOT / "templates"), cache, docs, lambda count: None)
-    assert [problem.file for problem in made.problems] == ["../buiten.md"] and made.complete
+    rendered, _, problems, complete = _make_pages([page], environment(ROOT / "templates"), cache, docs, lambda n: None)
+    assert [problem.file for problem in problems] == ["../buiten.md"] and complete and rendered == 0
     assert not (tmp_path / "buiten.md").exists()
 
 

@@ -11,6 +11,8 @@ from generator.commands.curation import curation_findings
 from generator.model import Level
 from generator.model.project import MAX_BYTES, Project
 from generator.model.records import to_json_line
+from generator.run.lock import Busy, exclusive
+from generator.run.outputs import archive_refusal, refusals
 from generator.run.pool import default_workers
 from generator.run.progress import progress_for
 
@@ -142,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, Busy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -162,6 +164,12 @@ def _project(args: argparse.Namespace) -> Project:
         raise UsageError(f"the source folder '{project.source}' does not exist or is not a folder")
     if not project.config.is_file():
         raise UsageError(f"no mkdocs.yml in '{root}': run the command from the project's root folder")
+    outputs = {"--work": project.work}
+    if args.command == "build":
+        outputs["--out"] = project.out
+    if args.command != "check":
+        for reason in refusals(project, outputs):
+            raise UsageError(f"refused: {reason}")
     return project
 
 
@@ -185,15 +193,19 @@ def _report(outcome: pipeline.Outcome, args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     project = _project(args)
-    return _report(pipeline.build(project, strict=args.strict, **_run_options(args)), args)
+    with exclusive(project.work):
+        outcome = pipeline.build(project, strict=args.strict, **_run_options(args))
+    return _report(outcome, args)
 
 
 def _archive(args: argparse.Namespace) -> int:
     project = _project(args)
     out_file = args.zip_file or project.archive
-    if out_file.is_dir():
-        raise UsageError(f"'{out_file}' is a folder: give the name of the zip file to write")
-    outcome = pipeline.build_archive(project, out_file, strict=args.strict, **_run_options(args))
+    reason = archive_refusal(out_file)
+    if reason:
+        raise UsageError(f"refused: {reason}")
+    with exclusive(project.work):
+        outcome = pipeline.build_archive(project, out_file, strict=args.strict, **_run_options(args))
     status = _report(outcome, args)
     if out_file.is_file() and not outcome.has_errors and not args.quiet:
         print(f"archive: {out_file}")

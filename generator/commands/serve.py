@@ -17,6 +17,7 @@ from watchdog.observers import Observer
 
 from generator.model.project import Project
 from generator.pipeline import Outcome, generate
+from generator.run.lock import Busy, exclusive
 from generator.run.progress import Progress
 
 SETTLE_SECONDS = 0.3
@@ -64,13 +65,20 @@ def serve(
     progress: Progress = Progress(),
 ) -> None:
     """Generate, then serve at `address` ("127.0.0.1:8000") until interrupted."""
-    report(generate(project, workers, progress))
+    with exclusive(project.work):
+        report(generate(project, workers, progress))
     inputs = [project.source, project.vocabulary, project.templates]
     stop = threading.Event()
 
     def regenerate() -> None:
         print("Invoer gewijzigd: pagina's worden opnieuw gemaakt.", file=sys.stderr)
-        report(generate(project, workers, progress))
+        try:
+            with exclusive(project.work):
+                report(generate(project, workers, progress))
+        except Busy as exc:
+            print(f"error: {exc}", file=sys.stderr)
+        except Exception as exc:  # the watcher must outlive any failure, and say what it was
+            print(f"error: the pages could not be made again: {type(exc).__name__}: {exc}", file=sys.stderr)
 
     watcher = threading.Thread(target=watch, args=(inputs, regenerate, stop), daemon=True)
     watcher.start()

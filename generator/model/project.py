@@ -8,6 +8,10 @@ from pathlib import Path
 MAX_BYTES = 50 * 1024 * 1024
 """Larger documents are refused: no ministry document is this big, a mistaken dump might be."""
 ARCHIVE_NAME = "archief-internationale-militaire-samenwerking"
+ARCHIVE_COMMENT = ARCHIVE_NAME.encode()
+"""The comment of every zip the generator writes: how it knows an archive it may overwrite."""
+MARKER = ".archief-generator"
+"""The file that marks a folder the generator made (the work folder, the site)."""
 
 
 @dataclass(frozen=True)

@@ -52,15 +52,13 @@ class OutputCache:
         return digest.hexdigest()
 
     def unchanged(self, path: str, fingerprint: str) -> bool:
-        """True when the file at `path` was made from this fingerprint and is as written then.
-        Either way, the fingerprint is remembered for `path`."""
-        self.fingerprints[path] = fingerprint
+        """True when the file at `path` was made from this fingerprint and is as written then."""
         known = self.previous.get(path)
         return known is not None and known[0] == fingerprint and known[1] == self._stamp(path)
 
-    def forget(self, path: str) -> None:
-        """`path` was not made after all."""
-        self.fingerprints.pop(path, None)
+    def remember(self, path: str, fingerprint: str) -> None:
+        """`path` is now as made from `fingerprint`; `save` keeps it."""
+        self.fingerprints[path] = fingerprint
 
     def unit(
         self, name: str, inputs: Iterable[str], make: Callable[[], dict[str, str]]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -26,22 +28,31 @@ def map_items(
     shared: Any,
     workers: int = 1,
     tick: Tick = lambda count: None,
+    min_per_worker: int = MIN_ITEMS_PER_WORKER,
 ) -> list[Result]:
     """`function(item, shared)` for every item, in order. `function` must be a module-level
-    function; `shared` (the compiled vocabulary, say) is handed to each process once."""
-    if workers <= 1 or len(items) < workers * MIN_ITEMS_PER_WORKER:
+    function; `shared` (the compiled vocabulary, the planned pages) is handed to each
+    process once: forked processes inherit it, so it is never pickled, and the items can
+    be small (positions in a shared list)."""
+    if workers <= 1 or len(items) < workers * min_per_worker or not _can_fork():
         results = []
         for item in items:
             results.append(function(item, shared))
             tick(1)
         return results
     chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(function, shared)) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(function, shared)) as pool:
         results = []
         for result in pool.map(_call, items, chunksize=chunk):
             results.append(result)
             tick(1)
         return results
+
+
+def _can_fork() -> bool:
+    """A process with other threads (the `serve` loop) must not fork."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 _worker: tuple[Callable[[Any, Any], Any], Any] | None = None

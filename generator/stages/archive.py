@@ -22,7 +22,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.model import Document, Problem, error
 from generator.model.labels import dutch_date
-from generator.model.project import ARCHIVE_NAME
+from generator.model.project import ARCHIVE_COMMENT, ARCHIVE_NAME, MARKER
 from generator.model.records import record_to_dict
 
 IFRAME_WORKER = "assets/javascripts/iframe-worker-shim.js"
@@ -67,7 +67,7 @@ def archive_entries(
     and the LEESMIJ."""
     entries: dict[str, bytes | Path] = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.name != MARKER:
             entries[path.relative_to(site).as_posix()] = path
     problems = [
         error(config, f"the site has its own '{name}', which the archive needs for itself")
@@ -142,6 +142,7 @@ def write_zip(entries: dict[str, bytes | Path], out_file: Path, stamp: tuple[int
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(partial, "w") as archive:
+            archive.comment = ARCHIVE_COMMENT
             for name in sorted(folders | set(names)):
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.create_system = 3

@@ -16,6 +16,7 @@ class Unchanged(Protocol):
 
     def fingerprint(self, *inputs: Any) -> str: ...
     def unchanged(self, path: str, fingerprint: str) -> bool: ...
+    def remember(self, path: str, fingerprint: str) -> None: ...
     def save(self) -> None: ...
 
 
@@ -36,6 +37,7 @@ def write_records(
     for record in records:
         digests[record.id] = digest = cache.fingerprint(record_to_dict(record))
         name = f"{record.id}.yml"
+        cache.remember(name, digest)
         if cache.unchanged(name, digest):
             kept.add(name)
         else:

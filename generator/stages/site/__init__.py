@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.model import Problem, error, warning
+from generator.model.project import MARKER
 from generator.stages.site.lean_build import LeanBuild
 from generator.stages.site.search_index import fit_search_index
 
@@ -28,8 +29,11 @@ def build_site(
     config_file: Path, docs: Path, out: Path, strict: bool = False, overrides: dict | None = None
 ) -> list[Problem]:
     """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was.
+    When `out` is a symbolic link, the folder it points to is replaced, not the link.
 
     `overrides` replace top-level settings of `config_file` (e.g. for the offline archive)."""
+    out = out.resolve()
+    recover(out)
     staging = out.with_name(f".{out.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     collector = _Collect()
@@ -43,6 +47,7 @@ def build_site(
         config.plugins["archief/lean-build"] = lean
         mkdocs_build(config)
         fit_search_index(staging, budget=lean.budget, pages=lean.pages)
+        (staging / MARKER).write_text("Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8")
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]
@@ -58,9 +63,22 @@ def _report(config_file: Path, collector: _Collect) -> list[Problem]:
     return [make[r.levelno >= logging.ERROR](config_file, r.getMessage(), "mkdocs") for r in collector.messages]
 
 
-def _swap(staging: Path, out: Path) -> None:
-    previous = out.with_name(f".{out.name}.previous")
+def _previous(out: Path) -> Path:
+    return out.with_name(f".{out.name}.previous")
+
+
+def recover(out: Path) -> None:
+    """A build killed between the two renames of its swap left the old site aside: put it back."""
+    previous = _previous(out)
+    if previous.is_dir() and not out.exists():
+        previous.rename(out)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """The old site is set aside, the new one put in its place, the old one removed; a kill
+    between the renames is undone by `recover` at the next build."""
+    previous = _previous(out)
     if out.exists():
         out.rename(previous)
     staging.rename(out)
