@@ -24,32 +24,30 @@ from generator.model import Document, Level, Problem, error
 from generator.model.document import TextUnavailable, held_text
 from generator.model.outcome import Outcome
 from generator.model.pages import Page
-from generator.model.project import MAX_BYTES, Project
+from generator.model.project import MAX_BYTES, Project, shown_path
+from generator.model.records import record_digest
 from generator.run import outputs
 from generator.run.epoch import source_date_epoch
 from generator.run.extraction_cache import Entries, ExtractionCache, Result
 from generator.run.fingerprints import code_fingerprint, folder_fingerprint
 from generator.run.output_cache import OutputCache
-from generator.run.pool import map_items
+from generator.run.pool import map_items, map_positions
 from generator.run.progress import Progress
 from generator.stages import archive, exports, feeds, index, merge, plan, render, site, write
 from generator.stages.clean import clean
 from generator.stages.extract import extract
 from generator.stages.read import find_documents, read
-from generator.vocabulary.lexicon import Lexicon, compile_lexicon
-from generator.vocabulary.load import load_vocabulary
+from generator.vocabulary.lexicon import Lexicon, lexicon_of
 
 
 def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
-    vocabulary, problems = load_vocabulary(project.vocabulary)
-    return compile_lexicon(vocabulary), problems
+    return lexicon_of(project.vocabulary)
 
 
 # --------------------------------------------------------------------------- per document
 
 
-PAGES_PER_WORKER = 200
-RECORDS_PER_WORKER = 200
+PAGES_PER_WORKER = RECORDS_PER_WORKER = 200
 """Below these, a process pool costs more than it saves."""
 
 
@@ -66,7 +64,10 @@ def extract_document(job: Job, shared: tuple[Lexicon, Entries | None]) -> Result
     """One file: read, clean, extract, then merge the sidecar a person wrote; stored in
     the cache (when there is one) by the process that made it."""
     lexicon, store = shared
-    result = _extract(job, lexicon)
+    try:
+        result = _extract(job, lexicon)
+    except Exception as exc:  # one document's failure must not stop the others
+        return None, [error(job.display, f"the generator failed on this document ({type(exc).__name__}: {exc}); it is left out")]
     return store.put(job.key, result) if store is not None else result
 
 
@@ -85,7 +86,7 @@ def _extract(job: Job, lexicon: Lexicon) -> Result:
     # The raw pages are not needed after cleaning; at thousands of documents they cost
     # hundreds of megabytes in memory and in the cache.
     kept = replace(cleaned, source=replace(cleaned.source, pages=()))
-    return Document(record, source.path, held_text(kept)), problems
+    return Document(record, source.path, held_text(kept), record_digest(record)), problems
 
 
 def extract_all(
@@ -100,7 +101,7 @@ def extract_all(
     """Every file through read -> clean -> extract -> merge, from the cache where the content is known."""
     jobs = []
     for path in paths:
-        display = _display(path, relative_to)
+        display = shown_path(path, relative_to)
         key = cache.key(path, display, merge.sidecar_for(path)) if cache else None
         jobs.append(Job(path, display, max_bytes, key))
     results: dict[int, Result] = {}
@@ -126,7 +127,8 @@ def extract_all(
 def check(project: Project, workers: int = 1, progress: Progress = Progress()) -> tuple[Outcome, Lexicon]:
     """Every document read and extracted, the vocabulary loaded; nothing written."""
     lexicon, problems = load_lexicon(project)
-    sources = find_documents(project.source)
+    sources, problems_found = find_documents(project.source)
+    problems += problems_found
     outcome = extract_all(sources, lexicon, project.root, None, workers, progress, project.max_bytes)
     return replace(outcome, problems=(*problems, *outcome.problems)), lexicon
 
@@ -136,12 +138,6 @@ def extract_files(project: Project, paths: list[Path]) -> Outcome:
     lexicon, problems = load_lexicon(project)
     outcome = extract_all(paths, lexicon)
     return replace(outcome, problems=(*problems, *outcome.problems))
-
-
-def _display(path: Path, relative_to: Path | None) -> str:
-    if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
-        return str(path.resolve().relative_to(relative_to.resolve()))
-    return str(path)
 
 
 # --------------------------------------------------------------------------- all documents
@@ -154,29 +150,33 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         lexicon, problems = load_lexicon(project)
         cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
     with progress.stage("discover"):
-        sources = find_documents(project.source)
+        sources, found_problems = find_documents(project.source)
+        problems += found_problems
     with progress.stage("extract"):
         extracted = extract_all(sources, lexicon, project.root, cache, workers, progress, project.max_bytes)
-        cache.prune()
     documents, duplicates = index.unique_ids(extracted.documents)
     problems += [*extracted.problems, *duplicates]
+    stop = _stop(project, problems, documents, sources)
+    if stop is not None:  # the previous site, records and cache are kept as they are
+        return replace(extracted, problems=(*problems, stop), site_ready=False)
+    cache.prune()
     with progress.stage("records"):
         records_cache = OutputCache(project.work / "records.manifest", project.records, code_fingerprint())
-        records = [document.record for document in documents]
-        def dump_all(changed):
-            return map_items(_record_yaml, range(len(changed)), changed, workers, min_per_worker=RECORDS_PER_WORKER)
+        records = [(document.record, document.record_digest) for document in documents]
 
-        record_digests, record_problems = write.write_records(records, project.records, records_cache, dump_all)
+        def dump_all(changed: list) -> list[str]:
+            return map_positions(_record_yaml, len(changed), changed, workers, min_per_worker=RECORDS_PER_WORKER)
+
+        record_problems = write.write_records(records, project.records, records_cache, dump_all)
         problems += record_problems
     with progress.stage("index"):
         site_index = index.build_index(documents)
     with progress.stage("plan"):
         pages, plan_problems = plan.plan(site_index)
         problems += plan_problems
-    pages_cache = OutputCache(
-        project.work / "pages.manifest", project.docs, f"{code_fingerprint()}:{folder_fingerprint(project.templates)}"
-    )
     with progress.stage("pages", len(pages)) as tick:
+        salt = f"{code_fingerprint()}:{folder_fingerprint(project.templates)}"
+        pages_cache = OutputCache(project.work / "pages.manifest", project.docs, salt)
         env = render.environment(project.templates)
         rendered, made, page_problems, complete = _make_pages(pages, env, pages_cache, project.docs, tick, workers)
         problems += page_problems
@@ -187,7 +187,7 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         # Made from the records alone: when no record changed, neither did they.
         by_records, unchanged = pages_cache.unit(
             "feeds and exports",
-            (record_digests[document.record.id] for document in site_index.documents),
+            (document.record_digest for document in site_index.documents),
             lambda: {**feeds.feeds(site_index), **exports.exports(site_index, lambda record_id: f"documenten/{record_id}/")},
         )
     with progress.stage("write"):
@@ -222,19 +222,16 @@ def make_page(n: int, shared: tuple[list[Page], jinja2.Environment, OutputCache,
     except TextUnavailable as exc:
         problem = error(page.path, f"{exc}; build again, and the document is extracted anew")
         return PageMade(page.path, None, False, problem, blocking=True)
-    target, problem = write.inside(root, page.path)
-    if problem is not None:
-        return PageMade(page.path, None, False, problem)
-    write.write_if_changed(target, text)
-    return PageMade(page.path, fingerprint, True)
+    problem = write.write_file(root, page.path, text)
+    return PageMade(page.path, None, False, problem) if problem else PageMade(page.path, fingerprint, True)
 
 
 def _make_pages(pages: list[Page], env: jinja2.Environment, cache: OutputCache, docs: Path, tick, workers: int = 1):
     """Every page, one at a time in each process (memory does not grow with the number of
     pages): (pages rendered, the paths now right on disk, problems, whether all could be made).
     Several processes pay from a few hundred pages on: at 1,000 documents two of them
-    take 2.3 s where one takes 4.2 s, 4 % of a whole build."""
-    made = map_items(make_page, range(len(pages)), (pages, env, cache, docs.resolve()), workers, tick, PAGES_PER_WORKER)
+    take 2.8 s where one takes 4.2-5.6 s, 3-5 % of a whole build."""
+    made = map_positions(make_page, len(pages), (pages, env, cache, docs.resolve()), workers, tick, PAGES_PER_WORKER)
     problems, failed = [], set()
     for page in made:
         if page.fingerprint is not None:
@@ -244,6 +241,17 @@ def _make_pages(pages: list[Page], env: jinja2.Environment, cache: OutputCache, 
             problems.append(page.problem)
     rendered = sum(page.rendered for page in made)
     return rendered, {page.path for page in made if page.fingerprint}, problems, not any(page.blocking for page in made)
+
+
+def _stop(project: Project, problems: list[Problem], documents: list[Document], sources: list[Path]) -> Problem | None:
+    """Why nothing may be written: a vocabulary with errors (every record would be wrong), or no document left."""
+    vocabulary = str(project.vocabulary)
+    if any(p.level is Level.ERROR and p.file.startswith(vocabulary) for p in problems):
+        return error(project.vocabulary, "has errors (above); nothing was written and the previous site is kept")
+    if not documents:
+        found = f"none of the {len(sources)} documents could be read" if sources else "it holds no documents"
+        return error(project.source, f"{found}; nothing was written and the previous site is kept")
+    return None
 
 
 def _record_yaml(n: int, records: list) -> str:
@@ -283,7 +291,7 @@ def build_archive(
 
 
 def _zip(project: Project, documents: tuple[Document, ...], built: Path, out_file: Path) -> list[Problem]:
-    sources = {path.relative_to(project.source).as_posix(): path for path in merge.with_sidecars(find_documents(project.source), project.source)}
+    sources = {path.relative_to(project.source).as_posix(): path for path in merge.with_sidecars(find_documents(project.source)[0], project.source)}
     entries, problems = archive.archive_entries(built, project.records, list(documents), sources, project.config)
     stamp, stamp_problems = archive.timestamp(os.environ["SOURCE_DATE_EPOCH"])
     if problems or stamp_problems:

@@ -31,6 +31,9 @@ class Document:
     source: Path
     """The file as read."""
     text: Text
+    record_digest: str
+    """Changes whenever the record does: made once where the record is made, so that a
+    build in which nothing changed need not look at each record again."""
 
     @property
     def clean(self) -> CleanDocument:

@@ -22,7 +22,7 @@ DOC_TYPE_LABELS = {
 DUTCH = Locale("nl")
 
 
-MONTHS = DUTCH.months["format"]["wide"]
+MONTHS = dict(DUTCH.months["format"]["wide"])
 """CLDR's Dutch month names. Its long date pattern for Dutch is "d MMMM y"; filling it in
 here costs a tenth of babel.dates.format_date, which rendering calls for every listed document."""
 

@@ -14,6 +14,13 @@ MARKER = ".archief-generator"
 """The file that marks a folder the generator made (the work folder, the site)."""
 
 
+def shown_path(path: Path, relative_to: Path | None) -> str:
+    """`path` as a person knows it: relative to the project, when it lies inside it."""
+    if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+        return str(path.resolve().relative_to(relative_to.resolve()))
+    return str(path)
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -70,3 +71,9 @@ def to_json_line(record: Record) -> str:
 
 def to_yaml(record: Record) -> str:
     return dump_yaml(record_to_dict(record), sort_keys=False, width=100)
+
+
+def record_digest(record: Record) -> str:
+    """A digest of everything the record says (its `extract --json` form)."""
+    text = json.dumps(record_to_dict(record), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()

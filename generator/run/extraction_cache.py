@@ -44,12 +44,13 @@ class Entries:
                 stored, problems = pickle.load(handle)
             if stored is None:
                 return None, problems
-            record, source, digest = stored
+            record, source, digest, record_digest = stored
             if not text_file.is_file():
                 return None
         except UNREADABLE:
             return None
-        return Document(record, source, Text(digest, partial(_load_text, text_file, record_file))), problems
+        text = Text(digest, partial(_load_text, text_file, record_file))
+        return Document(record, source, text, record_digest), problems
 
     def put(self, key: str | None, result: Result) -> Result:
         """Store `result` (unless `key` is None); returned as `get` will give it, its text
@@ -62,7 +63,7 @@ class Entries:
         stored = None
         if document is not None:
             _write(text_file, document.clean)
-            stored = (document.record, document.source, document.text.digest)
+            stored = (document.record, document.source, document.text.digest, document.record_digest)
         _write(record_file, (stored, problems))
         if document is None:
             return result

@@ -50,6 +50,30 @@ def map_items(
         return results
 
 
+def map_positions(
+    function: Callable[[int, Any], Result],
+    count: int,
+    shared: Any,
+    workers: int = 1,
+    tick: Tick = lambda count: None,
+    min_per_worker: int = MIN_ITEMS_PER_WORKER,
+) -> list[Result]:
+    """`function(n, shared)` for n in range(count), in order. Each process takes every
+    `workers`-th position in one task (neighbouring items cost alike, so the shares are
+    even), so nothing but the results passes between the processes."""
+    shares = workers if workers > 1 and count >= workers * min_per_worker else 1
+    jobs = [(function, share, shares, count) for share in range(shares)]
+    parts = map_items(_share, jobs, shared, shares, lambda done: None, min_per_worker=1)
+    for part in parts:
+        tick(len(part))
+    return [parts[n % shares][n // shares] for n in range(count)]
+
+
+def _share(job: tuple[Callable[[int, Any], Any], int, int, int], shared: Any) -> list:
+    function, share, shares, count = job
+    return [function(n, shared) for n in range(share, count, shares)]
+
+
 def _can_fork() -> bool:
     """A process with other threads (the `serve` loop) must not fork."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

@@ -46,8 +46,11 @@ SIDECAR_SUFFIX = ".meta.yml"
 def sidecar_for(document: Path) -> Path | None:
     """`brief.meta.yml` (or `brief.txt.meta.yml`) beside `brief.txt`, if it exists."""
     for candidate in (document.with_name(document.stem + SIDECAR_SUFFIX), document.with_name(document.name + SIDECAR_SUFFIX)):
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name too long for the file system: no such sidecar can exist
+            continue
     return None
 
 
@@ -115,14 +118,14 @@ def _doc_type(value: Any, _: Lexicon) -> str:
 
 
 def _date(value: Any, _: Lexicon) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _Invalid("a date like 2019-06-19, or null")
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime) and 1900 <= value.year <= 2100):
+        return value
+    raise _Invalid("a date between 1900 and 2100 like 2019-06-19, or null")
 
 
 def _bool(value: Any, _: Lexicon) -> bool:

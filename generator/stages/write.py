@@ -5,16 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from generator.model import Problem, Record, error
-from generator.model.records import record_to_dict, to_yaml
+from generator.model.records import to_yaml
 
 
 class Unchanged(Protocol):
     """Knows which files are still as they were made (the run's output cache)."""
 
-    def fingerprint(self, *inputs: Any) -> str: ...
     def unchanged(self, path: str, fingerprint: str) -> bool: ...
     def remember(self, path: str, fingerprint: str) -> None: ...
     def save(self) -> None: ...
@@ -25,17 +24,15 @@ def record_yaml(record: Record, _: object = None) -> str:
 
 
 def write_records(
-    records: list[Record],
+    records: list[tuple[Record, str]],
     folder: Path,
     cache: Unchanged,
     dump_all: Callable[[list[Record]], list[str]] = lambda records: [to_yaml(record) for record in records],
-) -> tuple[dict[str, str], list[Problem]]:
-    """Each record as YAML in `folder`, dumped (by `dump_all`, which may share the work out)
-    only when it changed: (the digest of each record by id, problems). Other files in
-    `folder` are removed."""
-    digests, changed, kept = {}, [], set()
-    for record in records:
-        digests[record.id] = digest = cache.fingerprint(record_to_dict(record))
+) -> list[Problem]:
+    """Each record (with its digest) as YAML in `folder`, dumped (by `dump_all`, which may
+    share the work out) only when it changed. Other files in `folder` are removed."""
+    changed, kept = [], set()
+    for record, digest in records:
         name = f"{record.id}.yml"
         cache.remember(name, digest)
         if cache.unchanged(name, digest):
@@ -45,7 +42,7 @@ def write_records(
     files = {f"{record.id}.yml": text for record, text in zip(changed, dump_all(changed))}
     problems = write_tree(files, folder, keep=kept)
     cache.save()
-    return digests, problems
+    return problems
 
 
 def write_tree(files: dict[str, str | Path], folder: Path, keep: set[str] = frozenset()) -> list[Problem]:
@@ -78,6 +75,14 @@ def inside(root: Path, relative: str) -> tuple[Path, Problem | None]:
     if not target.parent.is_dir():
         target.parent.mkdir(parents=True, exist_ok=True)
     return target, None
+
+
+def write_file(root: Path, relative: str, text: str) -> Problem | None:
+    """`text` as the file `relative` under the resolved folder `root`, unless that leaves `root`."""
+    target, problem = inside(root, relative)
+    if problem is None:
+        write_if_changed(target, text)
+    return problem
 
 
 def write_if_changed(target: Path, text: str) -> None:

@@ -4,9 +4,10 @@ by kind and id ("country:JP", "initiative:pesco")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from generator.model import Country, Term
-from generator.vocabulary.load import Vocabulary
+from generator.model import Country, Problem, Term
+from generator.vocabulary.load import Vocabulary, load_vocabulary
 from generator.vocabulary.matcher import Matcher
 
 COUNTRY, ORGANISATION, INITIATIVE, TOPIC, REGION = "country", "organisation", "initiative", "topic", "region"
@@ -43,3 +44,9 @@ def _group(key: str) -> str:
     """Regions compete with countries for the same words; other kinds never hide each other."""
     kind = key.partition(":")[0]
     return COUNTRY if kind == REGION else kind
+
+
+def lexicon_of(folder: Path) -> tuple[Lexicon, list[Problem]]:
+    """The vocabulary in `folder`, loaded and compiled."""
+    vocabulary, problems = load_vocabulary(folder)
+    return compile_lexicon(vocabulary), problems

@@ -13,7 +13,7 @@ from babel import Locale
 
 from generator.model import Country, Problem, Term, error
 from generator.model.slugs import slugify
-from generator.model.yaml_text import load_yaml_text
+from generator.model.yaml_text import AliasRefused, load_yaml_text
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"id", "name", "aliases", "description", "kind", "keywords"}
@@ -63,6 +63,12 @@ def load_yaml(path: Path, problems: list[Problem]) -> Any:
         return None
     try:
         return load_yaml_text(text)
+    except AliasRefused as exc:
+        problems.append(error(path, str(exc)))
+        return None
+    except (ValueError, OverflowError) as exc:  # a date that does not exist: "2019-06-31"
+        problems.append(error(path, f"expected real dates, found one that does not exist ({exc})"))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -80,7 +86,12 @@ def _string_list(value: Any, path: Path, field: str, problems: list[Problem]) ->
 
 
 def _load_countries(path: Path, problems: list[Problem]) -> tuple[dict[str, Country], dict[str, tuple[str, ...]]]:
-    data = load_yaml(path, problems) or {}
+    data = load_yaml(path, problems)
+    if not data:
+        if not any(problem.file == str(path) for problem in problems):
+            found = "no such file" if not path.exists() else "an empty file"
+            problems.append(error(path, f"expected the countries of the vocabulary, found {found}; no partner could be found"))
+        return {}, {}
     if not isinstance(data, dict):
         problems.append(error(path, "expected a mapping from ISO codes to forms"))
         return {}, {}

@@ -31,7 +31,13 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""A document's date lies in these years; a year outside them is a typing error ("2109")."""
+
+
 def _valid(year: int, month: int, day: int) -> dt.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -8,6 +8,7 @@ NUL bytes, line endings and Unicode normalisation.
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -45,16 +46,30 @@ def is_document(path: Path) -> bool:
     )
 
 
-def find_documents(source: Path) -> list[Path]:
-    """Documents under `source`, sorted; links that point outside it are not followed."""
+def find_documents(source: Path) -> tuple[list[Path], list[Problem]]:
+    """Documents under `source`, sorted, and what could not be looked at. Hidden folders
+    (".git", ".Trash-1000") and links to folders are not entered (a folder linked in
+    would give its documents twice); a link to a file outside `source` is not followed."""
     root = source.resolve()
-    found = []
-    for path in sorted(source.rglob("*")):
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            continue
-        if path.is_file() and is_document(path):
-            found.append(path)
-    return found
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(error(exc.filename or source, f"cannot be read: {exc.strerror or exc}; its documents are left out"))
+
+    for folder, subfolders, files in os.walk(source, onerror=unreadable):
+        here = Path(folder)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in files:
+            path = here / name
+            try:
+                inside = path.resolve().is_relative_to(root)
+            except (OSError, RuntimeError) as exc:  # a link loop, a name too long
+                problems.append(error(path, f"cannot be followed: {exc}"))
+                continue
+            if inside and is_document(path) and path.is_file():
+                found.append(path)
+    return sorted(found), problems
 
 
 def read(

@@ -1,0 +1,274 @@
+"""Faults a careful tester makes happen: mistyped output options, hostile inputs, a
+killed swap, two runs at once. Nothing a person made is deleted, one bad file never
+stops the build, and no traceback reaches the user.
+
+Run on their own with `.venv/bin/python -m pytest -m faults`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from generator.model.project import MARKER, Project
+from generator.pipeline import build, generate
+from generator.run.lock import exclusive
+from generator.stages.site import recover
+
+pytestmark = pytest.mark.faults
+
+LETTER = "Den Haag, 3 maart 2021\n\nOnderwerp: Samenwerking met Japan\n\nNederland en Japan werken samen.\n"
+OTHER = "Den Haag, 4 april 2022\n\nOnderwerp: Samenwerking met Noorwegen\n\nNederland werkt samen met Noorwegen.\n"
+
+
+def project_copy(tmp_path: Path, *documents: tuple[str, str]) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "vocabulary", "templates", "site_overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    (tmp_path / "source_docs").mkdir()
+    for name, text in documents or (("brief.txt", LETTER), ("ander.txt", OTHER)):
+        (tmp_path / "source_docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "README.md").write_text("Van een mens geschreven.\n", encoding="utf-8")
+    return tmp_path
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (hidden ones included) with the digest of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".venv" not in path.parts
+    }
+
+
+def refused(result, *words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert all(word in result.stderr for word in words), result.stderr
+
+
+# --------------------------------------------------------------------------- what people made
+
+
+@pytest.mark.parametrize(
+    "option, target",
+    [
+        ("--out", "source_docs"),
+        ("--out", "."),
+        ("--out", "source_docs/binnen"),
+        ("--out", "vocabulary"),
+        ("--out", "templates"),
+        ("--work", "source_docs"),
+        ("--work", "."),
+        ("--work", "source_docs/binnen"),
+    ],
+)
+def test_an_output_that_is_or_holds_what_people_wrote_is_refused(tmp_path, option, target):
+    project = project_copy(tmp_path)
+    before = snapshot(project)
+    refused(run_cli("build", option, target, cwd=project), "refused", option)
+    assert snapshot(project) == before
+
+
+def test_the_parent_of_the_project_is_refused(tmp_path):
+    project = project_copy(tmp_path / "project")
+    before = snapshot(tmp_path)
+    refused(run_cli("build", "--out", str(tmp_path), cwd=project), "holds the project")
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("option", ["--out", "--work"])
+def test_a_folder_holding_a_persons_file_is_refused(tmp_path, option):
+    project = project_copy(tmp_path / "project")
+    theirs = tmp_path / "map"
+    theirs.mkdir()
+    (theirs / "notities.txt").write_text("van mij\n", encoding="utf-8")
+    refused(run_cli("build", option, str(theirs), cwd=project), "did not make")
+    assert [path.name for path in theirs.iterdir()] == ["notities.txt"]
+
+
+def test_a_file_where_the_site_belongs_is_left_alone(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "site").write_text("een bestand\n", encoding="utf-8")
+    refused(run_cli("build", cwd=project), "is a file")
+    assert (project / "site").read_text(encoding="utf-8") == "een bestand\n"
+
+
+def test_out_and_work_may_not_overlap(tmp_path):
+    project = project_copy(tmp_path)
+    refused(run_cli("build", "--out", "uit", "--work", "uit/werk", cwd=project), "overlap")
+
+
+def test_archive_never_overwrites_a_file_it_did_not_write(tmp_path):
+    project = project_copy(tmp_path)
+    readme = (project / "README.md").read_bytes()
+    refused(run_cli("archive", "--out", "README.md", cwd=project), "not an archive the generator wrote")
+    assert (project / "README.md").read_bytes() == readme
+    other = project / "andere.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("foto.jpg", b"...")
+    refused(run_cli("archive", "--out", str(other), cwd=project), "not an archive")
+
+
+def test_an_archive_it_wrote_is_replaced(tmp_path):
+    project = project_copy(tmp_path)
+    assert run_cli("archive", "--out", "archief.zip", cwd=project).returncode == 0
+    assert zipfile.ZipFile(project / "archief.zip").comment
+    assert run_cli("archive", "--out", "archief.zip", cwd=project).returncode == 0
+
+
+def test_the_generators_own_folders_are_built_again(tmp_path):
+    project = project_copy(tmp_path)
+    assert run_cli("build", cwd=project).returncode == 0
+    assert (project / "site" / MARKER).is_file() and (project / "build" / MARKER).is_file()
+    assert run_cli("build", cwd=project).returncode == 0
+
+
+def test_a_work_folder_of_an_earlier_version_is_adopted(tmp_path):
+    """CI restores build/cache before the marker exists: that is the generator's own."""
+    project = project_copy(tmp_path)
+    (project / "build" / "cache" / "ab").mkdir(parents=True)
+    assert run_cli("build", cwd=project).returncode == 0
+
+
+def test_a_symlinked_site_is_followed_and_stays_a_link(tmp_path):
+    project = project_copy(tmp_path / "project")
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    (project / "site").symlink_to(webroot)
+    assert run_cli("build", cwd=project).returncode == 0
+    assert (project / "site").is_symlink() and (webroot / "index.html").is_file()
+    (project / "source_docs" / "derde.txt").write_text(LETTER.replace("2021", "2023"), encoding="utf-8")
+    assert run_cli("build", cwd=project).returncode == 0
+    assert (project / "site").is_symlink() and (webroot / "tijdlijn" / "2023" / "index.html").is_file()
+
+
+# --------------------------------------------------------------------------- atomic, exclusive
+
+
+def test_a_second_run_in_the_same_work_folder_stops_at_once(tmp_path):
+    project = project_copy(tmp_path)
+    with exclusive(project / "build"):
+        refused(run_cli("build", cwd=project), "another run", str(os.getpid()))
+    assert run_cli("build", cwd=project).returncode == 0
+
+
+def test_a_site_set_aside_by_a_killed_swap_is_put_back(tmp_path):
+    project = project_copy(tmp_path)
+    assert run_cli("build", cwd=project).returncode == 0
+    site = project / "site"
+    site.rename(project / ".site.previous")  # what a kill between the two renames leaves
+    recover(site)
+    assert (site / "index.html").is_file() and not (project / ".site.previous").exists()
+
+
+# --------------------------------------------------------------------------- one bad input
+
+
+def built(project: Path) -> Project:
+    return Project.at(project)
+
+
+def test_an_impossible_sidecar_date_costs_only_that_document(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "source_docs" / "brief.meta.yml").write_text("date: 2019-06-31\n", encoding="utf-8")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "brief.meta.yml" in result.stderr and "does not exist" in result.stderr
+    assert (project / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("date", ["2109-01-01", "1850-05-05"])
+def test_a_sidecar_date_outside_1900_to_2100_is_refused(tmp_path, date):
+    project = project_copy(tmp_path)
+    (project / "source_docs" / "brief.meta.yml").write_text(f"date: {date}\n", encoding="utf-8")
+    outcome = build(built(project))
+    problems = [p for p in outcome.problems if p.field == "date"]
+    assert problems and "1900" in problems[0].message and "brief.meta.yml" in problems[0].file
+
+
+def test_a_letterhead_year_typed_wrong_gives_no_date_and_a_site(tmp_path):
+    project = project_copy(tmp_path, ("brief.txt", LETTER.replace("2021", "2109")))
+    outcome = build(built(project))
+    assert not outcome.has_errors and outcome.documents[0].record.date is None
+    assert (project / "site" / "sitemap.xml.gz").is_file()
+
+
+def test_an_alias_bomb_in_a_sidecar_is_refused(tmp_path):
+    project = project_copy(tmp_path)
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+    bomb += "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: *d\n"
+    (project / "source_docs" / "brief.meta.yml").write_text(bomb, encoding="utf-8")
+    outcome = build(built(project))
+    assert any("alias" in p.message and "brief.meta.yml" in p.file for p in outcome.problems)
+    assert len(outcome.documents) == 2
+
+
+def test_a_document_the_generator_fails_on_is_left_out_and_named(tmp_path, monkeypatch):
+    project = project_copy(tmp_path)
+    import generator.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def failing(document, lexicon):
+        if document.source.path.name == "brief.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(document, lexicon)
+
+    monkeypatch.setattr(pipeline, "extract", failing)
+    outcome = generate(built(project), workers=1)
+    failed = [p for p in outcome.problems if p.file == "source_docs/brief.txt"]
+    assert failed and "RecursionError" in failed[0].message
+    assert [d.record.source for d in outcome.documents] == ["source_docs/ander.txt"] and outcome.site_ready
+
+
+def test_hidden_folders_are_not_published(tmp_path):
+    project = project_copy(tmp_path)
+    trash = project / "source_docs" / ".Trash-1000"
+    trash.mkdir()
+    (trash / "weg.txt").write_text(LETTER.replace("Japan", "Zweden"), encoding="utf-8")
+    outcome = build(built(project))
+    assert len(outcome.documents) == 2 and not any("weg.txt" in d.record.source for d in outcome.documents)
+
+
+def test_a_link_loop_and_a_long_name_are_problems_of_their_own(tmp_path):
+    project = project_copy(tmp_path)
+    source = project / "source_docs"
+    (source / "lus-a.txt").symlink_to(source / "lus-b.txt")
+    (source / "lus-b.txt").symlink_to(source / "lus-a.txt")
+    (source / ("l" * 246 + ".txt")).write_text(LETTER.replace("2021", "2020"), encoding="utf-8")
+    outcome = build(built(project))
+    assert any("lus-" in p.file for p in outcome.problems)
+    assert len(outcome.documents) == 3 and (project / "site" / "index.html").is_file()
+
+
+def test_a_missing_or_empty_countries_file_keeps_the_previous_site(tmp_path):
+    project = project_copy(tmp_path)
+    assert run_cli("build", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+    (project / "vocabulary" / "countries.yml").write_text("", encoding="utf-8")
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 1 and "countries.yml" in result.stderr and "previous site is kept" in result.stderr
+    assert snapshot(project / "site") == before
+    (project / "vocabulary" / "countries.yml").unlink()
+    assert run_cli("build", cwd=project).returncode == 1
+    assert snapshot(project / "site") == before
+
+
+def test_a_build_in_which_no_document_survives_keeps_the_site_and_the_cache(tmp_path):
+    project = project_copy(tmp_path)
+    assert run_cli("build", cwd=project).returncode == 0
+    before, cache = snapshot(project / "site"), snapshot(project / "build" / "cache")
+    for document in (project / "source_docs").iterdir():
+        document.write_bytes(b"")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 1 and "previous site is kept" in result.stderr
+    assert snapshot(project / "site") == before
+    assert cache.items() <= snapshot(project / "build" / "cache").items()  # nothing pruned
