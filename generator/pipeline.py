@@ -56,8 +56,8 @@ class Job(NamedTuple):
     display: str
     """The file's name as the user knows it (relative to the project root)."""
     max_bytes: int
-    key: str | None
-    """Its extraction cache key; None: not cached."""
+    key: str | None  # its extraction cache key; None: not cached
+    sha256: str | None = None  # of the bytes the key was made from: a file edited since is not stored
 
 
 def extract_document(job: Job, shared: tuple[Lexicon, Entries | None]) -> Result:
@@ -68,7 +68,10 @@ def extract_document(job: Job, shared: tuple[Lexicon, Entries | None]) -> Result
         result = _extract(job, lexicon)
     except Exception as exc:  # one document's failure must not stop the others
         return None, [error(job.display, f"the generator failed on this document ({type(exc).__name__}: {exc}); it is left out")]
-    return store.put(job.key, result) if store is not None else result
+    document = result[0]
+    if store is None or (document is not None and document.clean.source.sha256 != job.sha256):
+        return result  # edited since its key was made: the next build extracts it again
+    return store.put(job.key, result)
 
 
 def _extract(job: Job, lexicon: Lexicon) -> Result:
@@ -102,8 +105,8 @@ def extract_all(
     jobs = []
     for path in paths:
         display = shown_path(path, relative_to)
-        key = cache.key(path, display, merge.sidecar_for(path)) if cache else None
-        jobs.append(Job(path, display, max_bytes, key))
+        key, sha256 = cache.key(path, display, merge.sidecar_for(path)) if cache else (None, None)
+        jobs.append(Job(path, display, max_bytes, key, sha256))
     results: dict[int, Result] = {}
     if cache is not None:
         results = {n: hit for n, job in enumerate(jobs) if (hit := cache.get(job.key)) is not None}
@@ -151,7 +154,7 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         cache = ExtractionCache(project.cache, project.vocabulary, f"max_bytes={project.max_bytes}")
     with progress.stage("discover"):
         sources, found_problems = find_documents(project.source)
-        problems += found_problems
+        problems += found_problems + merge.orphan_sidecars(project.source, sources, project.root)
     with progress.stage("extract"):
         extracted = extract_all(sources, lexicon, project.root, cache, workers, progress, project.max_bytes)
     documents, duplicates = index.unique_ids(extracted.documents)
@@ -199,12 +202,10 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
 
 class PageMade(NamedTuple):
     path: str
-    fingerprint: str | None
-    """None when the page was not made."""
+    fingerprint: str | None  # None: not made
     rendered: bool
     problem: Problem | None = None
-    blocking: bool = False
-    """The page could not be made (a template failed, a text could not be loaded): no site is built."""
+    blocking: bool = False  # a template failed or a text could not be loaded: no site is built
 
 
 def make_page(n: int, shared: tuple[list[Page], jinja2.Environment, OutputCache, Path]) -> PageMade:

@@ -272,3 +272,27 @@ def test_a_build_in_which_no_document_survives_keeps_the_site_and_the_cache(tmp_
     assert result.returncode == 1 and "previous site is kept" in result.stderr
     assert snapshot(project / "site") == before
     assert cache.items() <= snapshot(project / "build" / "cache").items()  # nothing pruned
+
+
+def test_a_renamed_document_does_not_lose_its_sidecar_silently(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "source_docs" / "brief.meta.yml").write_text("title: Door een mens gekozen\n", encoding="utf-8")
+    assert run_cli("build", "--strict", cwd=project).returncode == 0
+    (project / "source_docs" / "brief.txt").rename(project / "source_docs" / "brief-2021.txt")
+    result = run_cli("build", "--strict", cwd=project)
+    assert result.returncode == 1 and "source_docs/brief.meta.yml" in result.stderr and "no document" in result.stderr
+
+
+def test_extract_outside_the_project_root_is_a_usage_error(tmp_path):
+    (tmp_path / "brief.txt").write_text(LETTER, encoding="utf-8")
+    refused(run_cli("extract", "--json", "brief.txt", cwd=tmp_path), "vocabulary")
+
+
+def test_a_source_date_epoch_that_is_no_number_is_a_usage_error(tmp_path):
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "abc"}
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project_copy(tmp_path),
+                            capture_output=True, text=True, env=environment, timeout=120)
+    refused(result, "SOURCE_DATE_EPOCH", "'abc'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -143,12 +144,19 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        _check_environment()
         return COMMANDS[args.command](args)
     except (UsageError, Busy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_OK if args.command == "serve" else EXIT_ERRORS
+
+
+def _check_environment() -> None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found {epoch!r}")
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -240,7 +248,10 @@ def _extract(args: argparse.Namespace) -> int:
     missing = [str(path) for path in args.files if not path.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
-    outcome = pipeline.extract_files(Project.at(Path.cwd()), args.files)
+    project = Project.at(Path.cwd())
+    if not project.vocabulary.is_dir():
+        raise UsageError(f"no vocabulary/ in '{project.root}': run the command from the project's root folder")
+    outcome = pipeline.extract_files(project, args.files)
     for problem in outcome.problems:
         print(problem, file=sys.stderr)
     for document in outcome.documents:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.document import Document
+from generator.model.pages import DocumentSummary
 from generator.model.record import Country, Record, Term
 
 
@@ -37,6 +38,15 @@ class Index:
     years: dict[int, tuple[Document, ...]]
     cited_by: dict[str, tuple[CitedBy, ...]]
     """By "dossier-number" of the cited Kamerstuk."""
+    listed: dict[str, DocumentSummary]
+    """By id: how each document is shown in lists and links (made once; a document is
+    listed on many pages)."""
+
+    def summary(self, document: Document) -> DocumentSummary:
+        return self.listed[document.record.id]
+
+    def summaries(self, documents) -> list[DocumentSummary]:
+        return [self.listed[document.record.id] for document in documents]
 
     @property
     def partners(self) -> tuple[Country, ...]:

@@ -23,6 +23,7 @@ from generator.model.document import TextUnavailable
 from generator.run.fingerprints import code_fingerprint, folder_fingerprint
 
 Result = tuple[Document | None, list[Problem]]
+DIGEST_BYTES = 16
 UNREADABLE = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError)
 
 
@@ -40,8 +41,7 @@ class Entries:
     def get(self, key: str) -> Result | None:
         record_file, text_file = self._files(key)
         try:
-            with record_file.open("rb") as handle:
-                stored, problems = pickle.load(handle)
+            stored, problems = _read(record_file)
             if stored is None:
                 return None, problems
             record, source, digest, record_digest = stored
@@ -71,17 +71,29 @@ class Entries:
 
 
 def _write(target: Path, value: object) -> None:
+    """`value` behind the digest of its bytes, so that a damaged entry is never taken for a good one."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.write_bytes(_digest(data) + data)
     temporary.replace(target)
+
+
+def _read(path: Path) -> object:
+    raw = path.read_bytes()
+    data = raw[DIGEST_BYTES:]
+    if raw[:DIGEST_BYTES] != _digest(data):
+        raise ValueError("its bytes do not match their digest")
+    return pickle.loads(data)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_BYTES).digest()
 
 
 def _load_text(path: Path, record_file: Path) -> CleanDocument:
     """The stored text; an entry that cannot be read is removed, so the next build extracts again."""
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+        return _read(path)
     except UNREADABLE as exc:
         for damaged in (path, record_file):
             damaged.unlink(missing_ok=True)
@@ -95,16 +107,18 @@ class ExtractionCache:
         self.salt = f"{code_fingerprint()}:{folder_fingerprint(vocabulary)}:{settings}"
         self.used: set[str] = set()
 
-    def key(self, path: Path, display: str, sidecar: Path | None) -> str | None:
-        """None when the file cannot be read (the reader will say why)."""
-        digest = hashlib.sha256(self.salt.encode())
-        digest.update(display.encode())
+    def key(self, path: Path, display: str, sidecar: Path | None) -> tuple[str | None, str | None]:
+        """(the key, the SHA-256 of the document's bytes it was made from); (None, None)
+        when the file cannot be read (the reader will say why)."""
         try:
-            digest.update(path.read_bytes())
-            digest.update(sidecar.read_bytes() if sidecar else b"-")
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            corrections = sidecar.read_bytes() if sidecar else b"-"
         except OSError:
-            return None
-        return digest.hexdigest()
+            return None, None
+        digest = hashlib.sha256(self.salt.encode())
+        for part in (display.encode(), content.encode(), corrections):
+            digest.update(part)
+        return digest.hexdigest(), content
 
     def get(self, key: str | None) -> Result | None:
         entry = self.entries.get(key) if key is not None else None

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.model import Document, Problem, Term, error
+from generator.model import Document, Problem, Term, error, plain
+from generator.model.labels import display_title, doc_type_label, dutch_date
+from generator.model.pages import DocumentSummary
+from generator.model.paths import document_path
 from generator.model.site_index import CitedBy, Index, newest_first
 
 
@@ -31,6 +34,19 @@ def build_index(documents: list[Document]) -> Index:
         dossiers=_dossiers(ordered),
         years=_years(ordered),
         cited_by=_cited_by(ordered),
+        listed={document.record.id: summary(document) for document in ordered},
+    )
+
+
+def summary(document: Document) -> DocumentSummary:
+    record = document.record
+    return DocumentSummary(
+        id=record.id,
+        title=plain(display_title(record)),
+        path=document_path(record.id),
+        date=dutch_date(record.date),
+        doc_type=doc_type_label(record.doc_type),
+        reference=record.reference,
     )
 
 

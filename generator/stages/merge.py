@@ -27,7 +27,9 @@ from generator.model import (
     Term,
     error,
     normalise_dossier,
+    warning,
 )
+from generator.model.project import shown_path
 from generator.model.slugs import slugify
 from generator.vocabulary.lexicon import (
     COUNTRY,
@@ -56,6 +58,19 @@ def sidecar_for(document: Path) -> Path | None:
 
 class _Invalid(ValueError):
     """A sidecar value of the wrong shape; the message says what was expected."""
+
+
+def orphan_sidecars(source: Path, documents: list[Path], root: Path) -> list[Problem]:
+    """Sidecars beside no document: a document renamed without its sidecar, whose
+    corrections would otherwise be lost without a word."""
+    claimed = {sidecar_for(document) for document in documents}
+    problems = []
+    for sidecar in sorted(source.rglob(f"*{SIDECAR_SUFFIX}")):
+        hidden = any(part.startswith(".") for part in sidecar.relative_to(source).parts)
+        if not hidden and sidecar not in claimed:
+            message = "belongs to no document, so its corrections are not applied; give it the document's name"
+            problems.append(warning(shown_path(sidecar, root), f"{message} ('brief.pdf' takes 'brief.meta.yml')"))
+    return problems
 
 
 def with_sidecars(documents: list[Path], source: Path) -> list[Path]:
@@ -125,7 +140,7 @@ def _date(value: Any, _: Lexicon) -> dt.date | None:
             pass
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime) and 1900 <= value.year <= 2100):
         return value
-    raise _Invalid("a date between 1900 and 2100 like 2019-06-19, or null")
+    raise _Invalid("a date like 2019-06-19 (between 1900 and 2100), or null")
 
 
 def _bool(value: Any, _: Lexicon) -> bool:

@@ -14,7 +14,6 @@ from generator.model.pages import (
 )
 from generator.model.paths import dossier_path, official_url, year_path
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import summaries, summary
 
 NEWEST_ON_HOME = 10
 
@@ -29,7 +28,7 @@ def home_context(index: Index) -> HomeContext:
         dossier_count=len(index.dossiers),
         first_year=years[0] if years else None,
         last_year=years[-1] if years else None,
-        newest=summaries(index.documents[:NEWEST_ON_HOME]),
+        newest=index.summaries(index.documents[:NEWEST_ON_HOME]),
     )
 
 
@@ -40,7 +39,7 @@ def dossier_context(dossier: str, index: Index) -> DossierContext:
     entries = [
         DossierEntry(
             number=number,
-            document=summary(archived[number]) if number in archived else None,
+            document=index.summary(archived[number]) if number in archived else None,
             url=official_url(Kamerstuk(dossier, number)),
         )
         for number in sorted(set(archived) | cited, key=int)
@@ -68,7 +67,7 @@ def year_context(year: int, index: Index) -> YearContext:
     later = years[position + 1] if position + 1 < len(years) else None
     return YearContext(
         year=year,
-        documents=summaries(index.years[year]),
+        documents=index.summaries(index.years[year]),
         previous=Link(label=str(earlier), path=year_path(earlier)) if earlier else None,
         next=Link(label=str(later), path=year_path(later)) if later else None,
     )

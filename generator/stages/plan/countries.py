@@ -8,7 +8,7 @@ from generator.model import Country, Document
 from generator.model.pages import Counted, CountriesContext, CountryContext
 from generator.model.paths import country_path, initiative_path, topic_path
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import counted, summaries
+from generator.stages.plan.summaries import counted
 
 
 def country_context(country: Country, index: Index) -> CountryContext:
@@ -18,8 +18,8 @@ def country_context(country: Country, index: Index) -> CountryContext:
     return CountryContext(
         name=country.name,
         code=country.code,
-        partner_documents=summaries(partner_docs),
-        mentioned_documents=summaries(mentioned),
+        partner_documents=index.summaries(partner_docs),
+        mentioned_documents=index.summaries(mentioned),
         initiatives=_initiatives(partner_docs),
         co_partners=_co_partners(country, partner_docs),
         topics=_topics(partner_docs),

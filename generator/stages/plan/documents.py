@@ -22,11 +22,10 @@ from generator.model.paths import (
     topic_path,
 )
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import summaries, summary
 
 
 def documents_page(index: Index):
-    return DocumentsContext(documents=summaries(index.documents))
+    return DocumentsContext(documents=index.summaries(index.documents))
 
 
 def document_context(document: Document, index: Index) -> DocumentContext:
@@ -34,7 +33,7 @@ def document_context(document: Document, index: Index) -> DocumentContext:
     partner_codes = {mention.term.code for mention in record.partners}
     kamerstuk = record.kamerstuk
     return DocumentContext(
-        document=summary(document),
+        document=index.summary(document),
         reference_url=official_url(kamerstuk) if kamerstuk else None,
         dossier=_dossier_link(document),
         author=_author(document),
@@ -126,6 +125,6 @@ def _cited_by(document: Document, index: Index) -> list[CitingDocument]:
     if kamerstuk is None:
         return []
     return [
-        CitingDocument(document=summary(item.document), sentence=item.sentence)
+        CitingDocument(document=index.summary(item.document), sentence=item.sentence)
         for item in index.cited_by.get(kamerstuk.key, ())
     ]

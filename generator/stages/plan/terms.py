@@ -8,7 +8,7 @@ from generator.model import Document, Term
 from generator.model.pages import InitiativeContext, TermsContext, TopicContext
 from generator.model.paths import country_path, initiative_path, topic_path
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import counted, summaries, summary
+from generator.stages.plan.summaries import counted
 
 
 def initiative_context(initiative: Term, index: Index) -> InitiativeContext:
@@ -21,9 +21,9 @@ def initiative_context(initiative: Term, index: Index) -> InitiativeContext:
         kind=initiative.kind,
         discovered=initiative.discovered,
         partners=_partners(documents),
-        documents=summaries(documents),
-        first_mention=summary(dated[-1]) if dated else None,
-        last_mention=summary(dated[0]) if dated else None,
+        documents=index.summaries(documents),
+        first_mention=index.summary(dated[-1]) if dated else None,
+        last_mention=index.summary(dated[0]) if dated else None,
     )
 
 
@@ -34,7 +34,7 @@ def topic_context(topic: Term, index: Index) -> TopicContext:
     return TopicContext(
         name=topic.name,
         description=topic.description,
-        documents=summaries(documents),
+        documents=index.summaries(documents),
         partners=_partners(documents),
         initiatives=counted(initiatives, names, {key: initiative_path(key) for key in names}),
     )

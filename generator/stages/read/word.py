@@ -24,8 +24,8 @@ from generator.stages.read.reading import Reading
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_UNPACKED_BYTES = 500_000_000
-"""A ZIP bomb guard: what the package may expand to."""
+MAX_UNPACKED_BYTES = 100_000_000
+"""A ZIP bomb guard: what the package may expand to (a long letter's text is a few MB)."""
 NOT_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
 
 
