@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -42,12 +43,19 @@ def map_items(
         return results
     chunk = max(1, len(items) // (workers * 8))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(function, shared)) as pool:
-        results = []
-        for result in pool.map(_call, items, chunksize=chunk):
-            results.append(result)
-            tick(1)
-        return results
+    # What the children inherit is moved out of the collector's sight: otherwise each of
+    # its passes in a child walks (and so copies) every inherited object. At 10,000
+    # documents this is what keeps a build with nothing changed as fast as before.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(function, shared)) as pool:
+            results = []
+            for result in pool.map(_call, items, chunksize=chunk):
+                results.append(result)
+                tick(1)
+            return results
+    finally:
+        gc.unfreeze()
 
 
 def map_positions(
