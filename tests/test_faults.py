@@ -296,3 +296,36 @@ def test_a_source_date_epoch_that_is_no_number_is_a_usage_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project_copy(tmp_path),
                             capture_output=True, text=True, env=environment, timeout=120)
     refused(result, "SOURCE_DATE_EPOCH", "'abc'")
+
+
+# --------------------------------------------------------------------------- bounded cost
+
+BOUNDED = """
+import hashlib, sys, time
+from pathlib import Path
+from generator.model import SourceText
+from generator.pipeline import Project, load_lexicon
+from generator.stages.clean import clean
+from generator.stages.extract import extract
+text = {text}
+lexicon = load_lexicon(Project.at(Path({root!r})))[0]
+source = SourceText(Path("x.txt"), (text,), hashlib.sha256(text.encode()).hexdigest())
+extract(clean(source), lexicon)
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Kamerstuk 33 279, nr. " * 100_000',  # a long run of abbreviations
+        '"Den Haag, 3 maart 2021\\\\n\\\\nNederland" + " " * 3_000_000 + "werkt samen. [1:  noot]"',  # a run of spaces
+    ],
+    ids=["abbreviations", "spaces"],
+)
+def test_a_pathological_text_is_extracted_in_linear_time(text):
+    """Quadratic work on these inputs takes many minutes; linear work a few seconds."""
+    import subprocess
+    import sys
+
+    code = BOUNDED.format(text=text, root=str(ROOT))
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)

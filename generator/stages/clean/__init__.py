@@ -31,7 +31,8 @@ ABBREVIATION_END = re.compile(r"\b(?:nrs?|jl|dr|drs|mr|ir|prof|blz|art|o\.a|m\.n
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ).])(\d{1,2})(?=[\s.,;:]|$)")
 WORD_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d{1,3})\]")
-WORD_FOOTNOTE_TEXT = re.compile(r"\s*\[(\d{1,3}):\s+([^\[\]]{1,2000})\]")
+WORD_FOOTNOTE_TEXT = re.compile(r"[ \t]?\[(\d{1,3}):\s+([^\[\]]{1,2000})\]")
+"""At most one blank before the note: an unbounded run (\s*) costs the square of a long run of spaces."""
 HEADER_LINE = re.compile(
     r"^(Aan |Van |Datum\b|Den Haag,|Onze referentie|Uw referentie|Kenmerk|Betreft|Onderwerp|"
     r"Aantal bijlagen|Bijlagen?\b|In afschrift aan|Afgestemd met|Opgesteld door|Nr\.\s*\d+|"
