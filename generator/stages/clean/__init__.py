@@ -31,8 +31,10 @@ ABBREVIATION_END = re.compile(r"\b(?:nrs?|jl|dr|drs|mr|ir|prof|blz|art|o\.a|m\.n
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 GLUED_MARKER = re.compile(r"(?<=[a-zà-ÿ).])(\d{1,2})(?=[\s.,;:]|$)")
 WORD_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d{1,3})\]")
-WORD_FOOTNOTE_TEXT = re.compile(r"[ \t]?\[(\d{1,3}):\s+([^\[\]]{1,2000})\]")
-"""At most one blank before the note: an unbounded run (\s*) costs the square of a long run of spaces."""
+WORD_FOOTNOTE_TEXT = re.compile(r"(?:(?<!\s)\s+)?\[(\d{1,3}):\s+([^\[\]]{1,2000})\]")
+"""The blanks before a note go with it. Only a run's first blank may start them: an
+unbounded leading run of blanks would be tried from every position of a long run of
+spaces, at the square of its cost."""
 HEADER_LINE = re.compile(
     r"^(Aan |Van |Datum\b|Den Haag,|Onze referentie|Uw referentie|Kenmerk|Betreft|Onderwerp|"
     r"Aantal bijlagen|Bijlagen?\b|In afschrift aan|Afgestemd met|Opgesteld door|Nr\.\s*\d+|"
