@@ -329,3 +329,24 @@ def test_a_pathological_text_is_extracted_in_linear_time(text):
 
     code = BOUNDED.format(text=text, root=str(ROOT))
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+# --------------------------------------------------------------------------- a cache that cannot lie
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate"])
+def test_a_damaged_cache_entry_is_a_miss_never_a_different_site(tmp_path, damage):
+    project = project_copy(tmp_path)
+    first = build(built(project))
+    assert not first.has_errors
+    site = snapshot(project / "site")
+    for entry in sorted((project / "build" / "cache").glob("*/*.pickle")):
+        data = bytearray(entry.read_bytes())
+        if damage == "flip":
+            data[len(data) // 2] ^= 0x10
+        else:
+            del data[len(data) // 2 :]
+        entry.write_bytes(bytes(data))
+    again = build(built(project))
+    assert not again.has_errors and again.extracted == 2 and again.from_cache == 0
+    assert snapshot(project / "site") == site
