@@ -350,3 +350,37 @@ def test_a_damaged_cache_entry_is_a_miss_never_a_different_site(tmp_path, damage
     again = build(built(project))
     assert not again.has_errors and again.extracted == 2 and again.from_cache == 0
     assert snapshot(project / "site") == site
+
+
+# --------------------------------------------------------------------------- killed builds
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_is_right(tmp_path):
+    """kill -9 at moments spread over a build (extraction, pages, MkDocs, the swap): the site
+    is always the previous whole one or the new one, and the build after the last kill
+    gives exactly the site a build from nothing gives."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = project_copy(tmp_path / "project", ("brief.txt", LETTER), ("ander.txt", OTHER))
+    command = [sys.executable, "-m", "generator", "build", "-q", "--jobs", "1"]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    assert subprocess.run(command, cwd=project, env=environment, capture_output=True, timeout=300).returncode == 0
+    for round, delay in enumerate([0.3, 0.8, 1.5, 2.5, 3.5, 5.0]):
+        (project / "source_docs" / f"nieuw-{round}.txt").write_text(LETTER.replace("2021", str(2010 + round)), encoding="utf-8")
+        running = subprocess.Popen(command, cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        running.send_signal(signal.SIGKILL)
+        running.wait(timeout=60)
+        site = project / "site"
+        assert (site / "index.html").is_file() or (project / ".site.previous" / "index.html").is_file()
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    fresh = project_copy(tmp_path / "fresh")
+    for document in (project / "source_docs").iterdir():
+        shutil.copy2(document, fresh / "source_docs" / document.name)
+    assert subprocess.run(command, cwd=fresh, env=environment, capture_output=True, timeout=300).returncode == 0
+    assert snapshot(project / "site") == snapshot(fresh / "site")
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site.")]
