@@ -384,3 +384,20 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_is_
     assert subprocess.run(command, cwd=fresh, env=environment, capture_output=True, timeout=300).returncode == 0
     assert snapshot(project / "site") == snapshot(fresh / "site")
     assert not [p.name for p in project.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_paragraph_of_hundreds_of_thousands_of_characters_is_cut_for_the_site_engine(tmp_path):
+    """Python-Markdown's cost grows with the square of a paragraph's length; no paragraph
+    in the generated Markdown is longer than MAX_PARAGRAPH (plus its escapes), and no word
+    or link is lost by the cuts."""
+    from generator.stages.render import MAX_PARAGRAPH
+
+    sentence = "Nederland werkt samen met Japan aan de naleving (van) de afspraken-1. "
+    long_paragraph = sentence * 3000  # 213,000 characters, one paragraph
+    project = project_copy(tmp_path, ("brief.txt", f"Den Haag, 3 maart 2021\n\nOnderwerp: Lang\n\n{long_paragraph}\n"))
+    outcome = generate(built(project))
+    assert not outcome.has_errors
+    page = next(p for p in (project / "build" / "docs" / "documenten").glob("*.md") if p.name != "index.md").read_text(encoding="utf-8")
+    assert max(len(line) for line in page.splitlines()) < MAX_PARAGRAPH * 1.3
+    assert page.count("Nederland") == page.count("afspraken") == 3000 <= page.count("Japan")
+    assert page.count("](../partners/japan.md)") == 1  # the first mention links, once
