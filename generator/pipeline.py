@@ -30,6 +30,7 @@ from generator.run import outputs
 from generator.run.epoch import source_date_epoch
 from generator.run.extraction_cache import Entries, ExtractionCache, Result
 from generator.run.fingerprints import code_fingerprint, folder_fingerprint
+from generator.run.limits import time_limit
 from generator.run.output_cache import OutputCache
 from generator.run.pool import map_items, map_positions
 from generator.run.progress import Progress
@@ -47,6 +48,8 @@ def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
 # --------------------------------------------------------------------------- per document
 
 
+DOCUMENT_SECONDS = 300
+"""What one document's extraction may take; the largest allowed (50 MB) takes under a minute."""
 PAGES_PER_WORKER = RECORDS_PER_WORKER = 200
 """Below these, a process pool costs more than it saves."""
 
@@ -65,8 +68,9 @@ def extract_document(job: Job, shared: tuple[Lexicon, Entries | None]) -> Result
     the cache (when there is one) by the process that made it."""
     lexicon, store = shared
     try:
-        result = _extract(job, lexicon)
-    except Exception as exc:  # one document's failure must not stop the others
+        with time_limit(DOCUMENT_SECONDS):
+            result = _extract(job, lexicon)
+    except Exception as exc:  # one document's failure (or slowness) must not stop the others
         return None, [error(job.display, f"the generator failed on this document ({type(exc).__name__}: {exc}); it is left out")]
     document = result[0]
     if store is None or (document is not None and document.clean.source.sha256 != job.sha256):
@@ -119,20 +123,17 @@ def extract_all(
         if cache is not None:
             cache.keep(jobs[n].key)
     documents, problems = [], []
-    for n in range(len(jobs)):
-        document, found = results[n]
+    for document, found in (results[n] for n in range(len(jobs))):
         problems += found
-        if document is not None:
-            documents.append(document)
+        documents += [document] if document is not None else []
     return Outcome(tuple(documents), tuple(problems), extracted=len(missing), from_cache=len(jobs) - len(missing))
 
 
 def check(project: Project, workers: int = 1, progress: Progress = Progress()) -> tuple[Outcome, Lexicon]:
     """Every document read and extracted, the vocabulary loaded; nothing written."""
-    lexicon, problems = load_lexicon(project)
-    sources, problems_found = find_documents(project.source)
-    problems += problems_found
+    (lexicon, problems), (sources, found) = load_lexicon(project), find_documents(project.source)
     outcome = extract_all(sources, lexicon, project.root, None, workers, progress, project.max_bytes)
+    problems += found
     return replace(outcome, problems=(*problems, *outcome.problems)), lexicon
 
 

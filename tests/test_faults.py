@@ -401,3 +401,53 @@ def test_a_paragraph_of_hundreds_of_thousands_of_characters_is_cut_for_the_site_
     assert max(len(line) for line in page.splitlines()) < MAX_PARAGRAPH * 1.3
     assert page.count("Nederland") == page.count("afspraken") == 3000 <= page.count("Japan")
     assert page.count("](../partners/japan.md)") == 1  # the first mention links, once
+
+
+def test_a_document_that_takes_too_long_is_a_problem_naming_it(tmp_path, monkeypatch):
+    import time
+
+    import generator.pipeline as pipeline
+
+    project = project_copy(tmp_path)
+    real = pipeline.extract
+
+    def slow(document, lexicon):
+        if document.source.path.name == "brief.txt":
+            time.sleep(5)
+        return real(document, lexicon)
+
+    monkeypatch.setattr(pipeline, "extract", slow)
+    monkeypatch.setattr(pipeline, "DOCUMENT_SECONDS", 0.5)
+    outcome = generate(built(project), workers=1)
+    slow_ones = [p for p in outcome.problems if p.file == "source_docs/brief.txt"]
+    assert slow_ones and "longer than 0.5 s" in slow_ones[0].message
+    assert [d.record.source for d in outcome.documents] == ["source_docs/ander.txt"]
+
+
+def test_workers_end_with_a_killed_build(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    big = LETTER + "Nederland werkt met Duitsland samen aan de naleving van de afspraken. " * 60_000
+    documents = [(f"brief-{n:02}.txt", big.replace("3 maart", f"{n + 1} maart")) for n in range(16)]
+    project = project_copy(tmp_path, *documents)
+    build_process = subprocess.Popen([sys.executable, "-m", "generator", "build", "-q", "--jobs", "2"], cwd=project,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not workers and time.monotonic() < deadline and build_process.poll() is None:
+        for task in Path(f"/proc/{build_process.pid}/task").glob("*/children"):
+            workers |= {int(pid) for pid in task.read_text().split()}
+        time.sleep(0.05)
+    if not workers:
+        pytest.skip("the build finished before its workers could be seen")
+    time.sleep(1)  # the workers are busy with long documents now
+    build_process.send_signal(signal.SIGKILL)
+    build_process.wait(timeout=30)
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}/status").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
+    assert alive == []

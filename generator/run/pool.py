@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from generator.run.limits import die_with_parent
 from generator.run.progress import Tick
 
 Item = TypeVar("Item")
@@ -91,6 +92,7 @@ _worker: tuple[Callable[[Any, Any], Any], Any] | None = None
 
 
 def _start_worker(function: Callable[[Any, Any], Any], shared: Any) -> None:
+    die_with_parent()
     global _worker
     _worker = (function, shared)
 
