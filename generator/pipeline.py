@@ -47,7 +47,6 @@ def load_lexicon(project: Project) -> tuple[Lexicon, list[Problem]]:
 
 # --------------------------------------------------------------------------- per document
 
-
 DOCUMENT_SECONDS = 300
 """What one document's extraction may take; the largest allowed (50 MB) takes under a minute."""
 PAGES_PER_WORKER = RECORDS_PER_WORKER = 200

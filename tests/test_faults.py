@@ -451,3 +451,12 @@ def test_workers_end_with_a_killed_build(tmp_path):
         time.sleep(0.1)
     alive = [pid for pid in workers if Path(f"/proc/{pid}/status").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
     assert alive == []
+
+
+def test_a_sidecar_id_that_is_an_overview_pages_name_is_blamed_on_the_sidecar(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "source_docs" / "brief.meta.yml").write_text("id: index\n", encoding="utf-8")
+    outcome = build(built(project))
+    blamed = [p for p in outcome.problems if p.field == "id"]
+    assert blamed and blamed[0].file == "source_docs/brief.meta.yml" and "overview" in blamed[0].message
+    assert len(outcome.documents) == 2 and (project / "site" / "documenten" / "index.html").is_file()

@@ -120,7 +120,13 @@ def _text(value: Any, _: Lexicon) -> str | None:
     raise _Invalid("a text or null")
 
 
+RESERVED_IDS = {"index"}
+"""Ids whose page would take the place of an overview page (documenten/index.md)."""
+
+
 def _id(value: Any, _: Lexicon) -> str:
+    if value in RESERVED_IDS:
+        raise _Invalid(f"an id other than {', '.join(sorted(RESERVED_IDS))} (that name is the overview page's)")
     if isinstance(value, str) and ID.match(value) and len(value) <= 100:
         return value
     raise _Invalid("an id of lower-case letters, digits and single hyphens, like 'kst-33279-29'")
