@@ -460,3 +460,15 @@ def test_a_sidecar_id_that_is_an_overview_pages_name_is_blamed_on_the_sidecar(tm
     blamed = [p for p in outcome.problems if p.field == "id"]
     assert blamed and blamed[0].file == "source_docs/brief.meta.yml" and "overview" in blamed[0].message
     assert len(outcome.documents) == 2 and (project / "site" / "documenten" / "index.html").is_file()
+
+
+def test_a_persons_folder_named_like_the_generators_scratch_folders_is_left_alone(tmp_path):
+    project = project_copy(tmp_path)
+    theirs = project / ".site.building"
+    theirs.mkdir()
+    (theirs / "notities.txt").write_text("van mij\n", encoding="utf-8")
+    outcome = build(built(project))
+    assert any(".site.building" in p.file and "not made by the generator" in p.message for p in outcome.problems)
+    assert (theirs / "notities.txt").read_text(encoding="utf-8") == "van mij\n"
+    (theirs / "notities.txt").unlink()
+    assert not build(built(project)).has_errors and (project / "site" / "index.html").is_file()

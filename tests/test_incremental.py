@@ -151,3 +151,15 @@ def test_a_damaged_text_in_the_cache_is_a_problem_and_the_next_build_recovers(pr
     again = generate(project)
     assert again.site_ready and not again.has_errors and again.extracted == 1
     assert page.read_text(encoding="utf-8") == expected
+
+
+def test_a_change_to_the_code_that_writes_records_rewrites_them(project, monkeypatch):
+    import generator.pipeline as pipeline
+    import generator.stages.write as write
+
+    generate(project)
+    record = next(project.records.glob("*.yml"))
+    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "another version of the generator")
+    monkeypatch.setattr(write, "to_yaml", lambda record: f"id: {record.id}\n")
+    generate(project, workers=1)
+    assert record.read_text(encoding="utf-8") == f"id: {record.stem}\n"

@@ -175,9 +175,9 @@ def _project(args: argparse.Namespace) -> Project:
     outputs = {"--work": project.work}
     if args.command == "build":
         outputs["--out"] = project.out
-    if args.command != "check":
-        for reason in refusals(project, outputs):
-            raise UsageError(f"refused: {reason}")
+    reasons = refusals(project, outputs) if args.command != "check" else []
+    if reasons:
+        raise UsageError(f"refused: {reasons[0]}")
     return project
 
 

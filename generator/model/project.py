@@ -14,6 +14,16 @@ MARKER = ".archief-generator"
 """The file that marks a folder the generator made (the work folder, the site)."""
 
 
+def built_by_mkdocs(folder: Path) -> bool:
+    """A site MkDocs built (the generator's own before it marked its folders)."""
+    index = folder / "index.html"
+    try:
+        head = index.read_text(encoding="utf-8", errors="replace")[:4096] if index.is_file() else ""
+    except OSError:
+        return False
+    return 'name="generator" content="mkdocs-' in head
+
+
 def shown_path(path: Path, relative_to: Path | None) -> str:
     """`path` as a person knows it: relative to the project, when it lies inside it."""
     if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):

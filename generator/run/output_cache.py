@@ -71,16 +71,12 @@ class OutputCache:
         from `inputs`: `make` is called only when the inputs or one of the files changed."""
         fingerprint = self.fingerprint(name, list(inputs))
         known = self.previous_units.get(name)
-        if known and known[0] == fingerprint and all(self._still(path, known[0]) for path in known[1]):
+        if known and known[0] == fingerprint and all(self.unchanged(path, known[0]) for path in known[1]):
             self.units[name] = known
             return {}, set(known[1])
         files = make()
         self.units[name] = (fingerprint, sorted(files))
         return files, set()
-
-    def _still(self, path: str, fingerprint: str) -> bool:
-        known = self.previous.get(path)
-        return known is not None and known[0] == fingerprint and known[1] == self._stamp(path)
 
     def save(self) -> None:
         """Remember every file of this generation, as it now is on disk."""

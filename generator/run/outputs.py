@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from generator import __version__
-from generator.model.project import ARCHIVE_COMMENT, ARCHIVE_NAME, MARKER, Project
+from generator.model.project import ARCHIVE_COMMENT, ARCHIVE_NAME, MARKER, Project, built_by_mkdocs
 
 WORK_NAMES = {"cache", "docs", "records", "pages.manifest", "records.manifest", ".lock", MARKER}
 """What a work folder holds (with leftovers of killed runs: names ending in .tmp)."""
@@ -85,17 +85,7 @@ def _work_folder(folder: Path) -> bool:
     return all(path.name in WORK_NAMES or path.name.endswith(".tmp") or _is_archive(path) for path in folder.iterdir())
 
 
-def _site(folder: Path) -> bool:
-    """A site MkDocs built (the generator's site before the marker)."""
-    index = folder / "index.html"
-    try:
-        head = index.read_text(encoding="utf-8", errors="replace")[:4096] if index.is_file() else ""
-    except OSError:
-        return False
-    return 'name="generator" content="mkdocs-' in head and (folder / "sitemap.xml").is_file()
-
-
-_ADOPT = {"--work": _work_folder, "--out": _site}
+_ADOPT = {"--work": _work_folder, "--out": built_by_mkdocs}
 
 
 def archive_refusal(out_file: Path) -> str | None:

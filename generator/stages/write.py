@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from generator.model import Problem, Record, error
 from generator.model.records import to_yaml
@@ -14,6 +14,7 @@ from generator.model.records import to_yaml
 class Unchanged(Protocol):
     """Knows which files are still as they were made (the run's output cache)."""
 
+    def fingerprint(self, *inputs: Any) -> str: ...
     def unchanged(self, path: str, fingerprint: str) -> bool: ...
     def remember(self, path: str, fingerprint: str) -> None: ...
     def save(self) -> None: ...
@@ -30,10 +31,12 @@ def write_records(
     dump_all: Callable[[list[Record]], list[str]] = lambda records: [to_yaml(record) for record in records],
 ) -> list[Problem]:
     """Each record (with its digest) as YAML in `folder`, dumped (by `dump_all`, which may
-    share the work out) only when it changed. Other files in `folder` are removed."""
+    share the work out) only when it or the code that writes it changed. Other files in
+    `folder` are removed."""
     changed, kept = [], set()
-    for record, digest in records:
+    for record, record_digest in records:
         name = f"{record.id}.yml"
+        digest = cache.fingerprint(record_digest)  # salted with the code: a new YAML form rewrites them all
         cache.remember(name, digest)
         if cache.unchanged(name, digest):
             kept.add(name)

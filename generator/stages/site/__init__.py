@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.model import Problem, error, warning
-from generator.model.project import MARKER
+from generator.model.project import MARKER, built_by_mkdocs
 from generator.stages.site.lean_build import LeanBuild
 from generator.stages.site.search_index import fit_search_index
 
@@ -35,7 +35,13 @@ def build_site(
     out = out.resolve()
     recover(out)
     staging = out.with_name(f".{out.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+    for aside in (staging, _previous(out)):
+        if not _remove_ours(aside):
+            return [error(aside, "exists and was not made by the generator; it is left as it is and no site was built")]
+    staging.mkdir(parents=True)
+    # Marked before MkDocs writes (it leaves hidden files alone), so that what a killed
+    # build leaves behind is known for the generator's own.
+    (staging / MARKER).write_text("Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8")
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -47,7 +53,6 @@ def build_site(
         config.plugins["archief/lean-build"] = lean
         mkdocs_build(config)
         fit_search_index(staging, budget=lean.budget, pages=lean.pages)
-        (staging / MARKER).write_text("Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8")
     except (MkDocsException, OSError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]
@@ -72,7 +77,17 @@ def recover(out: Path) -> None:
     previous = _previous(out)
     if previous.is_dir() and not out.exists():
         previous.rename(out)
-    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _remove_ours(folder: Path) -> bool:
+    """Remove `folder` if the generator made it (marked, empty, or a site MkDocs built
+    before the marker existed); True when it is gone."""
+    if not folder.exists():
+        return True
+    if folder.is_dir() and ((folder / MARKER).is_file() or not any(folder.iterdir()) or built_by_mkdocs(folder)):
+        shutil.rmtree(folder)
+        return True
+    return False
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -82,4 +97,4 @@ def _swap(staging: Path, out: Path) -> None:
     if out.exists():
         out.rename(previous)
     staging.rename(out)
-    shutil.rmtree(previous, ignore_errors=True)
+    _remove_ours(previous)
