@@ -26,7 +26,7 @@ from generator.model.outcome import Outcome
 from generator.model.pages import Page
 from generator.model.project import MAX_BYTES, Project, shown_path
 from generator.model.records import record_digest
-from generator.run import outputs
+from generator.run import id_registry, outputs
 from generator.run.epoch import source_date_epoch
 from generator.run.extraction_cache import Entries, ExtractionCache, Result
 from generator.run.fingerprints import code_fingerprint, folder_fingerprint
@@ -89,8 +89,7 @@ def _extract(job: Job, lexicon: Lexicon) -> Result:
         shown = str(Path(job.display).with_name(sidecar.name))
         record, sidecar_problems = merge.apply_sidecar(record, sidecar, lexicon, shown)
         problems += sidecar_problems
-    # The raw pages are not needed after cleaning; at thousands of documents they cost
-    # hundreds of megabytes in memory and in the cache.
+    # The raw pages are not needed after cleaning: at thousands of documents, hundreds of MB.
     kept = replace(cleaned, source=replace(cleaned.source, pages=()))
     return Document(record, source.path, held_text(kept), record_digest(record)), problems
 
@@ -163,12 +162,14 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     if stop is not None:  # the previous site, records and cache are kept as they are
         return replace(extracted, problems=(*problems, stop), site_ready=False)
     cache.prune()
+    redirects, id_problems = id_registry.redirects(documents, project.work)
+    problems += id_problems
     with progress.stage("records"):
         records_cache = OutputCache(project.work / "records.manifest", project.records, code_fingerprint())
         records = [(document.record, document.record_digest) for document in documents]
 
         def dump_all(changed: list) -> list[str]:
-            return map_positions(_record_yaml, len(changed), changed, workers, min_per_worker=RECORDS_PER_WORKER)
+            return map_positions(write.record_yaml_at, len(changed), changed, workers, min_per_worker=RECORDS_PER_WORKER)
 
         record_problems = write.write_records(records, project.records, records_cache, dump_all)
         problems += record_problems
@@ -183,7 +184,7 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
         env = render.environment(project.templates)
         rendered, made, page_problems, complete = _make_pages(pages, env, pages_cache, project.docs, tick, workers)
         problems += page_problems
-    outcome = replace(extracted, documents=tuple(documents), rendered=rendered)
+    outcome = replace(extracted, documents=tuple(documents), rendered=rendered, redirects=redirects)
     if not complete:
         return replace(outcome, problems=tuple(problems), site_ready=False)
     with progress.stage("feeds+exports"):
@@ -255,17 +256,13 @@ def _stop(project: Project, problems: list[Problem], documents: list[Document], 
     return None
 
 
-def _record_yaml(n: int, records: list) -> str:
-    return write.record_yaml(records[n])
-
-
 def build(project: Project, strict: bool = False, workers: int = 1, progress: Progress = Progress()) -> Outcome:
     """documents -> records -> Markdown -> site."""
     outcome = generate(project, workers, progress)
     if not outcome.site_ready:
         return outcome
     with source_date_epoch(outcome.documents), progress.stage("site"):
-        problems = site.build_site(project.config, project.docs, project.out, strict=strict)
+        problems = site.build_site(project.config, project.docs, project.out, strict, redirects=outcome.redirects)
     return replace(outcome, problems=outcome.problems + tuple(problems))
 
 
@@ -284,7 +281,7 @@ def build_archive(
         offline, problems = archive.offline_settings(project.config)
         if not problems:
             with progress.stage("site"):
-                problems = site.build_site(project.config, project.docs, Path(tmp), strict=strict, overrides=offline)
+                problems = site.build_site(project.config, project.docs, Path(tmp), strict, offline, outcome.redirects)
         if not any(p.level is Level.ERROR for p in problems) and (Path(tmp) / "index.html").is_file():
             with progress.stage("archive"):
                 problems += _zip(project, outcome.documents, Path(tmp), out_file)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model.document import Document
 from generator.model.problems import Level, Problem
@@ -16,6 +16,8 @@ class Outcome:
     from_cache: int = 0
     rendered: int = 0
     """Pages rendered anew (the others had not changed)."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """{former id: current id}: addresses published before that lead to a document's page now."""
     site_ready: bool = True
     """False when the pages could not all be made: the previous site is then kept."""
 

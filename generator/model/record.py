@@ -176,3 +176,5 @@ class Record:
     """Per field, the text span it came from."""
     overridden: tuple[str, ...] = ()
     """Fields set by a person in the document's sidecar."""
+    former_ids: tuple[str, ...] = ()
+    """Ids this document was published under before; their addresses lead to its page."""

@@ -36,6 +36,7 @@ def record_to_dict(record: Record) -> dict[str, Any]:
         ],
         "evidence": dict(sorted(record.evidence.items())),
         "overridden": list(record.overridden),
+        "former_ids": list(record.former_ids),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,3 +84,8 @@ class CleanDocument:
     @property
     def text(self) -> str:
         return "\n\n".join(block.text for block in self.blocks)
+
+
+def words_digest(text: str) -> str:
+    """A digest of a text's words, blind to how they are spaced, wrapped or cased."""
+    return hashlib.blake2b(" ".join(text.casefold().split()).encode(), digest_size=16).hexdigest()

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from generator.model import Document, Problem, Term, error, plain
+from generator.model import Document, Problem, Record, Term, error, plain, warning
 from generator.model.labels import display_title, doc_type_label, dutch_date
 from generator.model.pages import DocumentSummary
 from generator.model.paths import document_path
+from generator.model.records import record_digest
 from generator.model.site_index import CitedBy, Index, newest_first
+from generator.model.text import words_digest
 
 
 def build_index(documents: list[Document]) -> Index:
@@ -18,9 +21,7 @@ def build_index(documents: list[Document]) -> Index:
     partner_of, mentioned_in = _countries(ordered)
     initiatives, by_initiative = _terms(ordered, "initiatives")
     topics, by_topic = _terms(ordered, "topics")
-    countries = {
-        mention.term.code: mention.term for document in ordered for mention in document.record.countries
-    }
+    countries = {mention.term.code: mention.term for document in ordered for mention in document.record.countries}
     return Index(
         documents=ordered,
         by_kamerstuk={d.record.kamerstuk.key: d for d in ordered if d.record.kamerstuk},
@@ -50,7 +51,9 @@ def summary(document: Document) -> DocumentSummary:
     )
 
 
-def _countries(ordered: tuple[Document, ...]) -> tuple[dict[str, tuple[Document, ...]], dict[str, tuple[Document, ...]]]:
+def _countries(
+    ordered: tuple[Document, ...],
+) -> tuple[dict[str, tuple[Document, ...]], dict[str, tuple[Document, ...]]]:
     partner_of: dict[str, list[Document]] = defaultdict(list)
     mentioned_in: dict[str, list[Document]] = defaultdict(list)
     for document in ordered:
@@ -103,12 +106,36 @@ def _frozen(groups: dict) -> dict:
 
 
 def unique_ids(documents: Iterable[Document]) -> tuple[list[Document], list[Problem]]:
-    """Two documents with one id: neither page may silently replace the other."""
+    """Two documents with one id: neither page may silently replace the other.
+
+    An id made from a type, date and title (no Kamerstuk or reference stated) may be
+    shared by two different documents: the second gets a suffix from its words, the same
+    in every build, and a warning suggests choosing an id in its sidecar. Anything else
+    sharing an id is the same document twice, or a person's sidecar says so: an error."""
     by_id: dict[str, Document] = {}
     problems: list[Problem] = []
     for document in documents:
         first = by_id.setdefault(document.record.id, document)
-        if first is not document:
-            message = f"has the same id '{document.record.id}' as '{first.record.source}'; only the first is published"
-            problems.append(error(document.record.source, message, "id"))
+        if first is document:
+            continue
+        if _derived_id(document.record) and _derived_id(first.record):
+            renamed = _with_id(document, f"{document.record.id}-{words_digest(document.clean.text)[:6]}")
+            if by_id.setdefault(renamed.record.id, renamed) is renamed:
+                message = (
+                    f"has the same type, date and title as '{first.record.source}'; its id is "
+                    f"'{renamed.record.id}' (an 'id:' in its sidecar chooses another)"
+                )
+                problems.append(warning(document.record.source, message, "id"))
+                continue
+        message = f"has the same id '{document.record.id}' as '{first.record.source}'; only the first is published"
+        problems.append(error(document.record.source, message, "id"))
     return list(by_id.values()), problems
+
+
+def _derived_id(record: Record) -> bool:
+    return record.kamerstuk is None and record.reference is None and "id" not in record.overridden
+
+
+def _with_id(document: Document, new_id: str) -> Document:
+    record = replace(document.record, id=new_id)
+    return replace(document, record=record, record_digest=record_digest(record))

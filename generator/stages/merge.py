@@ -108,6 +108,8 @@ def apply_sidecar(record: Record, sidecar: Path, lexicon: Lexicon, display: str)
         known = {mention.term for mention in changes.get("countries", record.countries)}
         extra = tuple(mention for mention in changes["partners"] if mention.term not in known)
         changes["countries"] = (*changes.get("countries", record.countries), *extra)
+    if changes.get("id", record.id) != record.id:  # the id it would have had keeps leading to it
+        changes["former_ids"] = (*record.former_ids, record.id)
     if "kamerstuk" in changes and "reference" not in changes:
         changes["reference"] = changes["kamerstuk"].display if changes["kamerstuk"] else record.reference
     overridden = tuple(sorted(set(record.overridden) | (set(changes) & set(map(str, data)))))

@@ -20,8 +20,9 @@ class Unchanged(Protocol):
     def save(self) -> None: ...
 
 
-def record_yaml(record: Record, _: object = None) -> str:
-    return to_yaml(record)
+def record_yaml_at(n: int, records: list[Record]) -> str:
+    """Record `n` as YAML (the shape a process pool hands out work in)."""
+    return to_yaml(records[n])
 
 
 def write_records(

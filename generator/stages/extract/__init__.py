@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record, plain
 from generator.model.slugs import slugify
+from generator.model.text import words_digest
 from generator.stages.extract import dates, doctype, people, references
 from generator.stages.extract.sentences import sentences
 from generator.stages.extract.terms import find_terms
 from generator.vocabulary.lexicon import Lexicon
 
-__all__ = ["extract", "make_id"]
+__all__ = ["extract", "former_ids", "make_id"]
 
 
 def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Problem]]:
@@ -44,10 +45,12 @@ def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Pro
     cites, spans = _cites(document, kamerstuk)
     note("cites", " | ".join(spans) or None)
     terms = find_terms(blocks, lexicon)
+    record_id = make_id(kamerstuk, memo_reference, kind, date, title, document.text)
 
     record = Record(
         source=source,
-        id=make_id(kamerstuk, memo_reference, kind, date, document.source.sha256),
+        id=record_id,
+        former_ids=former_ids(record_id, kamerstuk, memo_reference, kind, date, document.source.sha256),
         doc_type=kind,
         title=title,
         date=date,
@@ -94,12 +97,31 @@ def _cites(document: CleanDocument, own: Kamerstuk | None) -> tuple[tuple[Citati
     return tuple(cites.values()), list(dict.fromkeys(spans))
 
 
-def make_id(kamerstuk: Kamerstuk | None, reference: str | None, kind: str, date, sha256: str) -> str:
-    """A readable id from the content: "kst-33279-29", "mindef20250041931", or the type,
-    date and a short content hash when nothing better is stated."""
+ID_NAME_CHARS = 60
+"""How much of a title a derived id keeps: enough to tell documents apart, short enough to read."""
+
+
+def make_id(kamerstuk: Kamerstuk | None, reference: str | None, kind: str, date, title: str | None, text: str) -> str:
+    """A readable id from the content: "kst-33279-29", "mindef20250041931", or, when nothing
+    better is stated, the type, date and title ("verslag-2019-06-27-bijeenkomst-navo-...").
+    Without a title, a digest of the words stands in: unlike the file's bytes, it survives
+    new line endings, re-wrapped lines and a re-save in another encoding."""
     if kamerstuk:
         return slugify(f"kst-{kamerstuk.dossier}-{kamerstuk.number}")
     if reference:
         return slugify(reference)
-    parts = [kind, date.isoformat() if date else None, sha256[:8]]
-    return slugify("-".join(part for part in parts if part))
+    name = slugify(title or "").removeprefix(f"{kind}-") or words_digest(text)[:8]
+    if len(name) > ID_NAME_CHARS:
+        name = name[: ID_NAME_CHARS + 1].rsplit("-", 1)[0]
+    return slugify("-".join(part for part in (kind, date.isoformat() if date else None, name) if part))
+
+
+def former_ids(
+    record_id: str, kamerstuk: Kamerstuk | None, reference: str | None, kind: str, date, sha256: str
+) -> tuple[str, ...]:
+    """The id that version 0.1 gave a document without a Kamerstuk or reference
+    (type, date and a hash of the file's bytes): its published address is redirected."""
+    if kamerstuk or reference:
+        return ()
+    legacy = slugify("-".join(part for part in (kind, date.isoformat() if date else None, sha256[:8]) if part))
+    return (legacy,) if legacy != record_id else ()

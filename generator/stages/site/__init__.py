@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.model import Problem, error, warning
 from generator.model.project import MARKER, built_by_mkdocs
 from generator.stages.site.lean_build import LeanBuild
+from generator.stages.site.redirects import Redirects
 from generator.stages.site.search_index import fit_search_index
 
 
@@ -26,12 +27,18 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    config_file: Path, docs: Path, out: Path, strict: bool = False, overrides: dict | None = None
+    config_file: Path,
+    docs: Path,
+    out: Path,
+    strict: bool = False,
+    overrides: dict | None = None,
+    redirects: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was.
     When `out` is a symbolic link, the folder it points to is replaced, not the link.
 
-    `overrides` replace top-level settings of `config_file` (e.g. for the offline archive)."""
+    `overrides` replace top-level settings of `config_file` (e.g. for the offline archive);
+    `redirects` maps former document ids to current ones."""
     out = out.resolve()
     recover(out)
     staging = out.with_name(f".{out.name}.building")
@@ -41,7 +48,9 @@ def build_site(
     staging.mkdir(parents=True)
     # Marked before MkDocs writes (it leaves hidden files alone), so that what a killed
     # build leaves behind is known for the generator's own.
-    (staging / MARKER).write_text("Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8")
+    (staging / MARKER).write_text(
+        "Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8"
+    )
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -51,6 +60,8 @@ def build_site(
         config = load_config(str(config_file), **settings)
         lean = LeanBuild()
         config.plugins["archief/lean-build"] = lean
+        if redirects:
+            config.plugins["archief/redirects"] = Redirects(redirects)
         mkdocs_build(config)
         fit_search_index(staging, budget=lean.budget, pages=lean.pages)
     except (MkDocsException, OSError, ValueError) as exc:
