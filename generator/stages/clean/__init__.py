@@ -45,6 +45,11 @@ SIGNATURE_ROLE = re.compile(
     r"[Cc]ommandant|[Pp]lv\.)[^,.]{0,80},\s*$"
 )
 MAX_HEADER_CHUNKS = 12
+UNBROKEN_LINES = 30
+PARAGRAPH_LINE = 250
+"""A chunk of more lines than UNBROKEN_LINES, or of several lines one of which is longer
+than PARAGRAPH_LINE characters, is text saved without blank lines (a web page's text with
+one paragraph per line, or hard-wrapped text): its lines are grouped where they run on."""
 MIN_CONTINUATIONS = 3
 """Hard-wrapped text has lines that run on into a next line starting in lower case."""
 
@@ -61,7 +66,7 @@ def clean(source: SourceText) -> CleanDocument:
     """Clean one document's text into blocks; the source is kept for provenance."""
     lines, furniture = _remove_furniture(source.pages)
     labels = set(GLUED_MARKER.findall("\n".join(line for line in lines if line)))
-    chunks = _merge_split_paragraphs(_chunk(lines, labels))
+    chunks = _merge_split_paragraphs(_split_unbroken(_chunk(lines, labels)))
     blocks = _classify(chunks, _wrap_width(chunks))
     blocks += [Block("footnote", join_lines([note.text]), label=note.label) for note in source.footnotes]
     return CleanDocument(source=source, blocks=tuple(_link_footnotes(blocks)), furniture=furniture)
@@ -113,6 +118,19 @@ def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:
     if current.lines:
         chunks.append(current)
     return [piece for chunk in chunks for piece in _split_word_footnotes(chunk)]
+
+
+def _split_unbroken(chunks: list[_Chunk]) -> list[_Chunk]:
+    split: list[_Chunk] = []
+    for chunk in chunks:
+        lines = chunk.lines
+        unbroken = len(lines) > UNBROKEN_LINES or (len(lines) > 2 and max(map(len, lines)) > PARAGRAPH_LINE)
+        if chunk.footnote is not None or not unbroken:
+            split.append(chunk)
+            continue
+        groups = _run_on_groups(lines)
+        split += [_Chunk(group, after_break=chunk.after_break and not n) for n, group in enumerate(groups)]
+    return split
 
 
 def _split_word_footnotes(chunk: _Chunk) -> list[_Chunk]:
@@ -177,9 +195,15 @@ def _header_end(chunks: list[_Chunk]) -> int:
     """Index of the first chunk after the letterhead (0 when there is none)."""
     end = 0
     for index, chunk in enumerate(chunks[:MAX_HEADER_CHUNKS]):
-        if any(HEADER_LINE.match(line) for line in chunk.lines):
+        if any(_is_header_line(line) for line in chunk.lines):
             end = index + 1
     return end
+
+
+def _is_header_line(line: str) -> bool:
+    """A letterhead's line: a label or a salutation, not a sentence ("Van dit overleg
+    brengt de commissie ... uit.") and not a paragraph run into it."""
+    return HEADER_LINE.match(line) is not None and len(line) <= PARAGRAPH_LINE and not (len(line) > 60 and line.endswith("."))
 
 
 def _run_on_groups(lines: list[str]) -> list[list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record, plain
 from generator.model.slugs import slugify
 from generator.model.text import words_digest
-from generator.stages.extract import dates, doctype, people, references
+from generator.stages.extract import dates, doctype, front, people, references
 from generator.stages.extract.sentences import sentences
 from generator.stages.extract.terms import find_terms
 from generator.vocabulary.lexicon import Lexicon
@@ -25,18 +25,22 @@ def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Pro
         if span:
             evidence[field] = span
 
-    date, span = dates.find_document_date(header, body)
+    lines = front.front_lines(document.source)
+    date, span = dates.find_document_date(header, body, lines)
     note("date", span)
-    kamerstuk, dossier_title, span = _kamerstuk(document, header)
+    kamerstuk, dossier_title, span = _kamerstuk(document, header, lines)
     note("kamerstuk", span)
-    memo_reference, span = references.memo_reference(header)
+    memo_reference, span = references.memo_reference(header or lines)
     note("reference", span if memo_reference else None)
-    reference = kamerstuk.display if kamerstuk else memo_reference
-    kind, span = doctype.doc_type(blocks, kamerstuk is not None)
+    kind, span = doctype.doc_type(blocks, kamerstuk is not None, lines)
     note("doc_type", span)
+    if kind == "verdrag" and not memo_reference:
+        memo_reference, span = front.treaty_reference(lines)
+        note("reference", span)
+    reference = kamerstuk.display if kamerstuk else memo_reference
     title, span = doctype.title(blocks)
     note("title", span)
-    author, span = people.author(blocks)
+    author, span = people.author(blocks, lines)
     note("author", span)
     recipient, span = people.recipient(header)
     note("recipient", span)
@@ -72,14 +76,17 @@ def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Pro
     return record, problems
 
 
-def _kamerstuk(document: CleanDocument, header: list[str]) -> tuple[Kamerstuk | None, str | None, str | None]:
+def _kamerstuk(document: CleanDocument, header: list[str], lines: list[str]) -> tuple[Kamerstuk | None, str | None, str | None]:
+    """The footer a printed Kamerstuk repeats on every page, else its letterhead or the
+    metadata of the site it was saved from."""
     from_footer, footer_span = references.kamerstuk_from_furniture(document.furniture.kamerstuk_lines)
     dossier, dossier_title, number, header_span = references.kamerstuk_from_header(header)
     if from_footer:
         return from_footer, dossier_title, footer_span
     if dossier and number:
         return Kamerstuk(dossier, number), dossier_title, header_span
-    return None, dossier_title, None
+    found, front_title, span = front.kamerstuk_from_front(lines)
+    return found, dossier_title or front_title, span
 
 
 def _cites(document: CleanDocument, own: Kamerstuk | None) -> tuple[tuple[Citation, ...], list[str]]:

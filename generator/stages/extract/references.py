@@ -6,18 +6,22 @@ import re
 
 from generator.model import Kamerstuk, normalise_dossier
 
-DOSSIER = r"\d{2}\s?\d{3}(?:\s?-\s?(?:\d{1,3}|[A-Z]{1,4})|\s[A-Z]{1,4}(?![\w-]))?"
+DOSSIER = r"\d{2}\s?\d{3}(?:\s?-\s?(?:\d{1,3}|[A-Z]{1,4})|\s(?:[IVXL]{1,5}|[A-Z])(?![\w-]))?"
+"""33 279, 21 501-28, 33 750-X, 36 200 X (a budget chapter: a Roman numeral or one letter)."""
 FOOTER = re.compile(
     rf"vergaderjaar\s+(?P<from>\d{{4}})\s*[–-]\s*(?P<to>\d{{4}}),\s*(?P<dossier>{DOSSIER}),\s*nr\.\s*(?P<number>\d+)"
 )
 HEADER_DOSSIER = re.compile(rf"^(?P<dossier>{DOSSIER})\s{{2,}}(?P<title>\S.*)$")
 HEADER_NUMBER = re.compile(r"^Nr\.\s*(?P<number>\d+)\b")
+NUMBERS = r"nrs?\.\s*(?P<numbers>\d+(?:\s*(?:,|en|t/m|&)\s*\d+){0,20})"
 CITATION = re.compile(
-    rf"Kamerstuk(?:ken)?\s+(?:I{{1,2}}\s+)?(?:\d{{4}}(?:[/–-]\d{{2,4}})?,?\s+)?(?P<dossier>{DOSSIER}),?\s*"
-    rf"nrs?\.\s*(?P<numbers>\d+(?:\s*(?:,|en|t/m|&)\s*\d+){{0,20}})"
+    rf"(?:[Kk]amerstuk(?:ken)?\s+(?:I{{1,2}}\s+)?(?:\d{{4}}(?:[/–-]\d{{2,4}})?,?\s+)?|(?<=\())"
+    rf"(?P<dossier>{DOSSIER}),?\s*{NUMBERS}"
 )
+""""Kamerstuk 33 279, nr. 10", "Kamerstukken II 2017/18, 34 958, nrs. 1, 4 t/m 6", and the
+bare form in brackets: "(28 676, nr. 71)"."""
 MEMO_REFERENCE_LABEL = re.compile(r"^(?:Onze referentie|Ons kenmerk|Kenmerk|Referentie)\s*:?\s*(.*)$")
-MEMO_REFERENCE = re.compile(r"\b([A-Z]{2,12}[-/]?\d{6,}(?:[-/]\d+)?)\b")
+MEMO_REFERENCE = re.compile(r"\b([A-Z]{1,12}[-/]?\d{6,}(?:[-/]\d+)?)\b")
 
 
 def kamerstuk_from_furniture(lines: tuple[str, ...]) -> tuple[Kamerstuk | None, str | None]:
@@ -67,8 +71,12 @@ def citations(text: str, own: Kamerstuk | None) -> list[tuple[Kamerstuk, str]]:
 
 
 def _numbers(text: str) -> list[str]:
-    if "t/m" in text:
-        first, last = (int(part) for part in re.findall(r"\d+", text)[:2])
-        if 0 <= last - first <= 50:
-            return [str(number) for number in range(first, last + 1)]
-    return re.findall(r"\d+", text)
+    """ "1, 4 t/m 6" -> 1, 4, 5, 6 (a range longer than 50 is read as its two ends)."""
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:,|\ben\b|&)\s*", text):
+        ends = [int(n) for n in re.findall(r"\d+", part)]
+        if "t/m" in part and len(ends) == 2 and 0 <= ends[1] - ends[0] <= 50:
+            numbers += [str(n) for n in range(ends[0], ends[1] + 1)]
+        else:
+            numbers += [str(n) for n in ends]
+    return list(dict.fromkeys(numbers))
