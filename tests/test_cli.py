@@ -98,9 +98,25 @@ def test_check_lists_what_a_curator_should_add(tmp_path):
     project = _project_copy(tmp_path, ("brief.txt", CURATION_LETTER))
     result = run_cli("check", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "for the curator (1):" in result.stdout
+    assert "for the curator (2):" in result.stdout
     assert "Baltic Drone Shield Programme (BDSP)" in result.stdout and "brief.txt" in result.stdout
+    # The letter states its date but no reference, signatory or subject: a sidecar can add them.
+    (unfilled,) = [line for line in result.stdout.splitlines() if "not found in the text" in line]
+    assert "brief.txt" in unfilled and "reference, author, title" in unfilled and "date" not in unfilled.split(":")[-1]
+    assert ".meta.yml" in unfilled
     assert run_cli("check", "-q", cwd=project).stdout == ""
+
+
+def test_check_is_quiet_about_a_record_it_could_fill(tmp_path):
+    letter = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2024\n\n"
+        "Onze referentie\nBS2024012345\n\nBetreft: Samenwerking met Duitsland\n\n"
+        "Nederland en Duitsland werken samen.\n\nDe minister van Defensie,\n\nJ.A. de Vries\n"
+    )
+    project = _project_copy(tmp_path, ("brief.txt", letter))
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "not found in the text" not in result.stdout, result.stdout
 
 
 def test_quiet_prints_only_problems_and_verbose_every_document(tmp_path):

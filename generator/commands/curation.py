@@ -1,5 +1,6 @@
-"""What a curator should look at: initiatives found only by their definition, and
-names that nearly match a vocabulary form (a typo, or a form the vocabulary lacks)."""
+"""What a curator should look at: the fields a record could not fill (a sidecar fills
+them), initiatives found only by their definition, and names that nearly match a
+vocabulary form (a typo, or a form the vocabulary lacks)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,33 @@ class Finding:
     message: str
 
 
+FILLABLE = {"date": "date", "reference": "reference", "author": "author", "title": "title"}
+"""Fields a document usually states, by the record attribute that holds them."""
+SIDECAR_HINT = "; a sidecar <name>.meta.yml beside the document can set them"
+
+
 def curation_findings(documents: list[Document], lexicon: Lexicon) -> list[Finding]:
-    findings = [
+    findings = [_unfilled(d) for d in documents if _unfilled(d) is not None]
+    findings += [
         Finding(d.record.source, f"initiative not in vocabulary/initiatives.yml: {m.term.name} ({', '.join(m.term.aliases)})")
         for d in documents
         for m in d.record.initiatives
         if isinstance(m.term, Term) and m.term.discovered
     ]
     return findings + _near_misses(documents, lexicon)
+
+
+def _unfilled(document: Document) -> Finding | None:
+    """The fields the text did not give, and whether the type was only a guess."""
+    record = document.record
+    empty = [field for field, attribute in FILLABLE.items() if getattr(record, attribute) in (None, "")]
+    if record.author is None and record.redacted:
+        empty.remove("author")  # a redacted signatory stays empty on purpose
+    if record.doc_type == "overig" and "doc_type" not in record.overridden:
+        empty.append("doc_type (overig)")
+    if not empty:
+        return None
+    return Finding(record.source, f"not found in the text: {', '.join(empty)}{SIDECAR_HINT}")
 
 
 def _near_misses(documents: list[Document], lexicon: Lexicon) -> list[Finding]:

@@ -95,7 +95,7 @@ def _load_countries(path: Path, problems: list[Problem]) -> tuple[dict[str, Coun
     if not isinstance(data, dict):
         problems.append(error(path, "expected a mapping from ISO codes to forms"))
         return {}, {}
-    names = Locale("nl").territories
+    names, english = Locale("nl").territories, Locale("en").territories
     countries: dict[str, Country] = {}
     forms: dict[str, tuple[str, ...]] = {}
     for key, entry in data.items():
@@ -113,8 +113,14 @@ def _load_countries(path: Path, problems: list[Problem]) -> tuple[dict[str, Coun
             for key in ("aliases", "adjectives", "demonyms")
             for form in _string_list(entry.get(key), path, f"{code}.{key}", problems)
         ]
-        forms[code] = tuple(dict.fromkeys([name, names[code], *extra]))
+        forms[code] = tuple(dict.fromkeys([name, names[code], *_plain(english.get(code)), *extra]))
     return countries, forms
+
+
+def _plain(name: str | None) -> list[str]:
+    """CLDR's English name ("Germany", "United States"), as treaties and English texts
+    write it; not a form like "Congo - Kinshasa" or "St. Lucia", which no text uses."""
+    return [name] if name and not set(name) & set("&()-.") else []
 
 
 def _load_terms(path: Path, problems: list[Problem]) -> tuple[Term, ...]:
