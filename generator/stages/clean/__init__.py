@@ -51,6 +51,8 @@ PARAGRAPH_LINE = 250
 than PARAGRAPH_LINE characters, is text saved without blank lines (a web page's text with
 one paragraph per line, or hard-wrapped text): its lines are grouped where they run on."""
 MIN_CONTINUATIONS = 3
+FULL_LINE = 0.85
+"""A line at least this share of the wrap width is a full line: the paragraph goes on."""
 """Hard-wrapped text has lines that run on into a next line starting in lower case."""
 
 
@@ -66,7 +68,9 @@ def clean(source: SourceText) -> CleanDocument:
     """Clean one document's text into blocks; the source is kept for provenance."""
     lines, furniture = _remove_furniture(source.pages)
     labels = set(GLUED_MARKER.findall("\n".join(line for line in lines if line)))
-    chunks = _merge_split_paragraphs(_split_unbroken(_chunk(lines, labels)))
+    written = [line for line in lines if line is not None]
+    no_blank_line = len(written) > UNBROKEN_LINES and all(line.strip() for line in "\n".join(written).strip().split("\n"))
+    chunks = _merge_split_paragraphs(_split_unbroken(_chunk(lines, labels), no_blank_line))
     blocks = _classify(chunks, _wrap_width(chunks))
     blocks += [Block("footnote", join_lines([note.text]), label=note.label) for note in source.footnotes]
     return CleanDocument(source=source, blocks=tuple(_link_footnotes(blocks)), furniture=furniture)
@@ -120,17 +124,41 @@ def _chunk(lines: list[str | None], labels: set[str]) -> list[_Chunk]:
     return [piece for chunk in chunks for piece in _split_word_footnotes(chunk)]
 
 
-def _split_unbroken(chunks: list[_Chunk]) -> list[_Chunk]:
+def _split_unbroken(chunks: list[_Chunk], no_blank_line: bool) -> list[_Chunk]:
     split: list[_Chunk] = []
+    width: int | None | bool = False  # not measured yet
     for chunk in chunks:
         lines = chunk.lines
-        unbroken = len(lines) > UNBROKEN_LINES or (len(lines) > 2 and max(map(len, lines)) > PARAGRAPH_LINE)
+        unbroken = no_blank_line or len(lines) > UNBROKEN_LINES or (len(lines) > 2 and max(map(len, lines)) > PARAGRAPH_LINE)
         if chunk.footnote is not None or not unbroken:
             split.append(chunk)
             continue
-        groups = _run_on_groups(lines)
+        if width is False:  # measured once, over the whole text, where it is needed
+            width = _line_width([line for c in chunks if c.footnote is None for line in c.lines])
+        groups = _wrapped_groups(lines, width) if width else _run_on_groups(lines)
         split += [_Chunk(group, after_break=chunk.after_break and not n) for n, group in enumerate(groups)]
     return split
+
+
+def _line_width(lines: list[str]) -> int | None:
+    """The length of a full line when `lines` are hard-wrapped; None when each is a paragraph."""
+    run_on = [len(line) for line, following in zip(lines, lines[1:]) if _runs_on(line, following)]
+    return sorted(run_on)[len(run_on) // 2] if len(run_on) >= MIN_CONTINUATIONS else None
+
+
+def _wrapped_groups(lines: list[str], width: int) -> list[list[str]]:
+    """Hard-wrapped lines without blank lines between paragraphs: a line as long as a full
+    one runs on (whatever the next begins with), unless it ends a sentence; a shorter one
+    ends its paragraph unless it plainly runs on."""
+    groups: list[list[str]] = []
+    for line in lines:
+        previous = groups[-1][-1] if groups else None
+        full = previous is not None and len(previous) >= FULL_LINE * width and not SENTENCE_END.search(previous)
+        if previous is not None and (full or _runs_on(previous, line)):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _split_word_footnotes(chunk: _Chunk) -> list[_Chunk]:

@@ -21,7 +21,7 @@ TITLED_OBJECT = re.compile(
     re.IGNORECASE,
 )
 MEMO_KIND_LINE = re.compile(r"^(?:Beslis)?[Nn]ota$")
-SUBJECT_LABEL = re.compile(r"^(?:Betreft|Onderwerp)\s*:?\s*(.+)$")
+SUBJECT_LABEL = re.compile(r"^(?:Betreft|Onderwerp)\b\s*[:|]?\s*(.+?)[\s|]*$")
 OFFERING = r"(?:(?:kamer)?brief\s+(?:inzake|over|met|bij|betreffende)\s+(?:de\s+|het\s+)?)?"
 """A letter titled by what it carries ("Kamerbrief inzake geannoteerde agenda ...") is that."""
 KIND_LINES = (
@@ -40,6 +40,8 @@ KIND_LINES = (
 )
 """A line that names the document's kind in its first words: a page title, a subject line,
 the kind a Kamerstuk states after its number ("Nr. 14 VERSLAG VAN EEN ALGEMEEN OVERLEG")."""
+NUMBER_LINE = re.compile(r"^Nr\.\s*\d+\s+\S", re.IGNORECASE)
+DELIVERED = ("verslag", "geannoteerde-agenda")
 KIND_LINE_PREFIX = re.compile(
     r"^(?:Nr\.\s*\d+\s+|(?:Betreft|Onderwerp)\s*:?\s*|Brief regering\s*:\s*(?=\S))", re.IGNORECASE
 )
@@ -51,14 +53,18 @@ ADDRESSED = re.compile(
 PARLIAMENT = re.compile(r"Tweede Kamer|Eerste Kamer|Staten-Generaal|BRIEF VAN", re.IGNORECASE)
 
 
+OPENING_REACH = 12
+"""Paragraphs in which a letter's opening is looked for: a saved page puts its own lines first."""
+
+
 def opening(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
     """The object of the opening sentence ("het verslag van ..."), with its sentence."""
-    for block in blocks:
-        if block.kind == "paragraph":
-            start, end = next(sentences(block.text), (0, 0))
-            sentence = block.text[start:end]
-            match = OPENING_OFFER.search(sentence[:600])
-            return (match.group("object"), sentence) if match else (None, None)
+    paragraphs = [block for block in blocks if block.kind == "paragraph"][:OPENING_REACH]
+    for block in paragraphs:
+        start, end = next(sentences(block.text), (0, 0))
+        sentence = block.text[start:end]
+        if match := OPENING_OFFER.search(sentence[:600]):
+            return match.group("object"), sentence
     return None, None
 
 
@@ -94,18 +100,34 @@ def doc_type(blocks: tuple[Block, ...], has_kamerstuk: bool, front: list[str] = 
 
 
 def kind_from_lines(lines: list[str]) -> tuple[str | None, str | None]:
+    """The kind the first lines state. A Kamerstuk states its own after its number ("Nr. 3
+    BRIEF VAN ...", "Nr. 3 MEMORIE VAN TOELICHTING"), and that wins over a page title,
+    except that a letter whose title is a report or an agenda is that report or agenda."""
+    first: tuple[str, str] | None = None
     for line in lines:
         if ADDRESSED.match(line):  # "Aan de Voorzitter van de Tweede Kamer ...", also run into the text
-            return "kamerbrief", line[:TITLE_LINE]
-        if len(line) > TITLE_LINE or (line.endswith(".") and not line.endswith("nr.")):
+            stated = ("kamerbrief", line[:TITLE_LINE])
+        elif len(line) > TITLE_LINE or (line.endswith(".") and not line.endswith("nr.")):
             continue
-        words = KIND_LINE_PREFIX.sub("", line, count=1)
-        if words.replace(" ", "").upper().startswith("TRACTATENBLAD"):  # printed spaced out
-            return "verdrag", line
-        for kind, pattern in KIND_LINES:
-            if pattern.match(words):
-                return kind, line
-    return None, None
+        else:
+            stated = _kind_of_line(line)
+        if stated is None:
+            continue
+        if NUMBER_LINE.match(line):
+            delivered = first is not None and first[0] in DELIVERED and stated[0] == "kamerbrief"
+            return first if delivered else stated
+        first = first or stated
+    return first or (None, None)
+
+
+def _kind_of_line(line: str) -> tuple[str, str] | None:
+    words = KIND_LINE_PREFIX.sub("", line, count=1)
+    if words.replace(" ", "").upper().startswith("TRACTATENBLAD"):  # printed spaced out
+        return "verdrag", line
+    for kind, pattern in KIND_LINES:
+        if pattern.match(words):
+            return kind, line
+    return None
 
 
 def title(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:

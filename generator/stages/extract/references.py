@@ -61,6 +61,8 @@ def memo_reference(lines: list[str]) -> tuple[str | None, str | None]:
 def citations(text: str, own: Kamerstuk | None) -> list[tuple[Kamerstuk, str]]:
     """Every Kamerstuk cited in `text` with its matched span, the document's own excluded."""
     found: list[tuple[Kamerstuk, str]] = []
+    if "nr" not in text:  # every form has "nr." or "nrs."; most sentences have neither
+        return found
     for match in CITATION.finditer(text):
         dossier = normalise_dossier(match.group("dossier"))
         for number in _numbers(match.group("numbers")):
