@@ -37,7 +37,7 @@ from generator.run.progress import Progress
 from generator.stages import archive, exports, feeds, index, merge, plan, render, site, write
 from generator.stages.clean import clean
 from generator.stages.extract import extract
-from generator.stages.read import find_documents, read
+from generator.stages.read import find_documents, metadata_file, read
 from generator.vocabulary.lexicon import Lexicon, lexicon_of
 
 
@@ -107,7 +107,7 @@ def extract_all(
     jobs = []
     for path in paths:
         display = shown_path(path, relative_to)
-        key, sha256 = cache.key(path, display, merge.sidecar_for(path)) if cache else (None, None)
+        key, sha256 = cache.key(path, display, merge.sidecar_for(path), metadata_file(path)) if cache else (None, None)
         jobs.append(Job(path, display, max_bytes, key, sha256))
     results: dict[int, Result] = {}
     if cache is not None:

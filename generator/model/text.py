@@ -28,6 +28,9 @@ class SourceText:
     """Hash of the file's bytes; identifies the content, not the name."""
     footnotes: tuple[Footnote, ...] = ()
     """Notes the format keeps apart; the text refers to each with `footnote_ref(label)`."""
+    metadata: tuple[tuple[str, str], ...] = ()
+    """(name, content) of the metadata the publisher attached: an HTML page's <meta> elements,
+    a metadata.xml beside the document ("DC.identifier", "OVERHEIDop.dossiernummer", ...)."""
 
     @property
     def text(self) -> str:

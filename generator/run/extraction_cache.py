@@ -107,17 +107,18 @@ class ExtractionCache:
         self.salt = f"{code_fingerprint()}:{folder_fingerprint(vocabulary)}:{settings}"
         self.used: set[str] = set()
 
-    def key(self, path: Path, display: str, sidecar: Path | None) -> tuple[str | None, str | None]:
+    def key(self, path: Path, display: str, *companions: Path | None) -> tuple[str | None, str | None]:
         """(the key, the SHA-256 of the document's bytes it was made from); (None, None)
-        when the file cannot be read (the reader will say why)."""
+        when the file cannot be read (the reader will say why). `companions` are the files
+        read with it (its sidecar, its publisher's metadata): a change to one is a change."""
         try:
             content = hashlib.sha256(path.read_bytes()).hexdigest()
-            corrections = sidecar.read_bytes() if sidecar else b"-"
+            beside = [companion.read_bytes() if companion else b"-" for companion in companions]
         except OSError:
             return None, None
         digest = hashlib.sha256(self.salt.encode())
-        for part in (display.encode(), content.encode(), corrections):
-            digest.update(part)
+        for part in (display.encode(), content.encode(), *beside):
+            digest.update(hashlib.sha256(part).digest())
         return digest.hexdigest(), content
 
     def get(self, key: str | None) -> Result | None:

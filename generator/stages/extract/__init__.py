@@ -6,6 +6,7 @@ from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record,
 from generator.model.slugs import slugify
 from generator.model.text import words_digest
 from generator.stages.extract import dates, doctype, front, people, references
+from generator.stages.extract.official import official_facts
 from generator.stages.extract.sentences import sentences
 from generator.stages.extract.terms import find_terms
 from generator.vocabulary.lexicon import Lexicon
@@ -25,22 +26,31 @@ def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Pro
         if span:
             evidence[field] = span
 
+    published = official_facts(document.source.metadata)
     lines = front.front_lines(document.source)
     date, span = dates.find_document_date(header, body, lines)
     note("date", span)
+    if date is None and published.issued:
+        date, span = published.issued, published.evidence["date"]
+        note("date", span)
     kamerstuk, dossier_title, span = _kamerstuk(document, header, lines)
+    if published.kamerstuk:
+        kamerstuk, span = published.kamerstuk, published.evidence["kamerstuk"]
+    dossier_title = published.dossier_title or dossier_title
     note("kamerstuk", span)
     memo_reference, span = references.memo_reference(header or lines)
     note("reference", span if memo_reference else None)
-    kind, span = doctype.doc_type(blocks, kamerstuk is not None, lines)
+    kind, span = doctype.doc_type(blocks, kamerstuk is not None, [*filter(None, [published.kind_words]), *lines])
     note("doc_type", span)
     if kind == "verdrag" and not memo_reference:
         memo_reference, span = front.treaty_reference(lines)
         note("reference", span)
     reference = kamerstuk.display if kamerstuk else memo_reference
-    title, span = doctype.title(blocks)
+    title, span = (published.title, published.evidence.get("title")) if published.title else doctype.title(blocks)
     note("title", span)
     author, span = people.author(blocks, lines)
+    if author is None and published.submitter:
+        author, span = published.submitter, published.evidence["author"]
     note("author", span)
     recipient, span = people.recipient(header)
     note("recipient", span)

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.model import Level, Problem, SourceText, error
 from generator.model.project import MAX_BYTES
 from generator.stages.read.htmltext import read_html
+from generator.stages.read.official_metadata import metadata_file_for, read_metadata
 from generator.stages.read.pdf import read_pdf
 from generator.stages.read.reading import Reading
 from generator.stages.read.text import read_text
@@ -34,7 +35,7 @@ READERS: dict[str, Reader] = {
 
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
-__all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "find_documents", "is_document", "read"]
+__all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "find_documents", "is_document", "metadata_file", "read"]
 
 
 def is_document(path: Path) -> bool:
@@ -84,14 +85,24 @@ def read(
     data, problem = _read_bytes(path, shown, max_bytes)
     if problem is not None:
         return None, [problem]
-    (pages, footnotes), problems = reader(Path(shown), data)
+    (pages, footnotes, metadata), problems = reader(Path(shown), data)
     if any(problem.level is Level.ERROR for problem in problems):
         return None, problems
     pages = tuple(_normalise(page) for page in pages)
     if not any(page.strip() for page in pages):
         return None, [*problems, error(shown, "expected text, found an empty document", "text")]
+    beside = metadata_file(path)
+    if beside is not None:
+        published, metadata_problems = read_metadata(beside, str(Path(shown).with_name(beside.name)))
+        metadata = (*metadata, *published)
+        problems += metadata_problems
     digest = hashlib.sha256(data).hexdigest()
-    return SourceText(path=Path(shown), pages=pages, sha256=digest, footnotes=footnotes), problems
+    return SourceText(path=Path(shown), pages=pages, sha256=digest, footnotes=footnotes, metadata=metadata), problems
+
+
+def metadata_file(document: Path) -> Path | None:
+    """The publisher's metadata file beside `document` (its facts go into the record)."""
+    return metadata_file_for(document, is_document)
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int) -> tuple[bytes, Problem | None]:

@@ -1,4 +1,8 @@
-"""HTML (.html, .htm): the visible text, one block per paragraph, heading or list item."""
+"""HTML (.html, .htm): the visible text, one block per paragraph, heading or list item.
+
+A page that marks its document's own text (the official publication site's
+`<div id="broodtekst">`, else a `<main>` or an `<article>`) gives only that text, not the
+site's navigation; its `<meta name=... content=...>` elements are kept as metadata."""
 
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ BLOCKS = {
     "thead", "ul",
 }  # fmt: skip
 CELLS = {"td", "th"}
+CONTAINERS = (("id", "broodtekst"), ("tag", "main"), ("tag", "article"))
+"""Where a page keeps its document's own text, strongest first."""
 CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 CHARSET_WINDOW = 4096
 PARAGRAPH_BREAK, LINE_BREAK = 2, 1
@@ -30,7 +36,10 @@ def read_html(path: Path, data: bytes) -> tuple[Reading, list[Problem]]:
     declared = CHARSET.search(data[:CHARSET_WINDOW])
     text, problems = decode(path, data, declared.group(1).decode("ascii") if declared else None)
     try:
-        return Reading((visible_text(text),)), problems
+        parser = _TextParser()
+        parser.feed(text)
+        parser.close()
+        return Reading((parser.text(),), (), tuple(parser.metadata.items())), problems
     except Exception as exc:  # html.parser is lenient, but a parse error must not stop a build
         message = f"expected HTML, found markup that cannot be parsed: {summary(exc)}"
         return Reading(()), [*problems, error(path, message, "format")]
@@ -54,8 +63,14 @@ class _TextParser(HTMLParser):
         self.cells = 0
         self.in_cell = 0
         self.pre = 0
+        self.metadata: dict[str, str] = {}
+        self.containers: dict[tuple[str, str], list[int]] = {}
+        """Per kind of container, [start, end] in `parts` of the first one."""
+        self.open: list[tuple[tuple[str, str], str, int]] = []
+        """Containers being read: (kind, tag, depth of that tag inside it)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._track_containers(tag, dict(attrs))
         # Browsers end the head at the first element that cannot be in it, closed or not.
         self.in_head = tag == "head" or (self.in_head and tag in HEAD_ONLY)
         if tag in HIDDEN:
@@ -76,7 +91,27 @@ class _TextParser(HTMLParser):
         if tag not in HIDDEN:  # an empty "<script/>" hides nothing
             self.handle_starttag(tag, attrs)
 
+    def _track_containers(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "meta" and attrs.get("name") and attrs.get("content") is not None:
+            self.metadata.setdefault(str(attrs["name"]), " ".join(str(attrs["content"]).split()))
+        self.open = [(kind, name, depth + (name == tag)) for kind, name, depth in self.open]
+        for kind in CONTAINERS:
+            if kind not in self.containers and (attrs.get("id") == kind[1] if kind[0] == "id" else tag == kind[1]):
+                self.containers[kind] = [len(self.parts), -1]
+                self.open.append((kind, tag, 1))
+
+    def _close_containers(self, tag: str) -> None:
+        still = []
+        for kind, name, depth in self.open:
+            depth -= name == tag
+            if depth:
+                still.append((kind, name, depth))
+            else:
+                self.containers[kind][1] = len(self.parts)
+        self.open = still
+
     def handle_endtag(self, tag: str) -> None:
+        self._close_containers(tag)
         if tag == "head":
             self.in_head = False
         if tag == "pre":
@@ -107,7 +142,13 @@ class _TextParser(HTMLParser):
         """The collected text: breaks become newlines, whitespace is collapsed."""
         out: list[str] = []
         pending = 0
-        for part in self.parts:
+        parts = self.parts
+        for kind in CONTAINERS:
+            if kind in self.containers:
+                start, end = self.containers[kind]
+                parts = parts[start : end if end >= 0 else None]
+                break
+        for part in parts:
             if isinstance(part, int):
                 pending = max(pending, part)
                 continue

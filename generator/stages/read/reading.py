@@ -10,3 +10,4 @@ from generator.model import Footnote
 class Reading(NamedTuple):
     pages: tuple[str, ...]
     footnotes: tuple[Footnote, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
