@@ -29,6 +29,7 @@ from generator.model import (
     normalise_dossier,
     warning,
 )
+from generator.model.files import is_existing_file
 from generator.model.project import shown_path
 from generator.model.slugs import slugify
 from generator.vocabulary.lexicon import (
@@ -48,11 +49,8 @@ SIDECAR_SUFFIX = ".meta.yml"
 def sidecar_for(document: Path) -> Path | None:
     """`brief.meta.yml` (or `brief.txt.meta.yml`) beside `brief.txt`, if it exists."""
     for candidate in (document.with_name(document.stem + SIDECAR_SUFFIX), document.with_name(document.name + SIDECAR_SUFFIX)):
-        try:
-            if candidate.is_file():
-                return candidate
-        except OSError:  # a name too long for the file system: no such sidecar can exist
-            continue
+        if is_existing_file(candidate):
+            return candidate
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from generator.model import Problem, warning
+from generator.model.files import is_existing_file
 
 METADATA_SUFFIX = ".metadata.xml"
 SHARED_NAME = "metadata.xml"
@@ -24,11 +25,11 @@ ATTRIBUTE = re.compile(r"""\b(name|content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re
 def metadata_file_for(document: Path, is_document) -> Path | None:
     """The metadata file that belongs to `document`, if there is one."""
     own = document.with_name(document.stem + METADATA_SUFFIX)
-    if own.is_file():
+    if is_existing_file(own):
         return own
     shared = document.with_name(SHARED_NAME)
     try:
-        if shared.is_file() and [p for p in document.parent.iterdir() if is_document(p)] == [document]:
+        if is_existing_file(shared) and [p for p in document.parent.iterdir() if is_document(p)] == [document]:
             return shared
     except OSError:
         return None
