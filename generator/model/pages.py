@@ -72,6 +72,34 @@ class CitingDocument(TypedDict):
     sentence: str
 
 
+class Passage(TypedDict):
+    """A document in a list, with the sentence that put it there (None: none to show)."""
+
+    document: DocumentSummary
+    sentence: str | None
+
+
+class YearGroup(TypedDict):
+    """The documents of a list from one year, or those without a date (year None)."""
+
+    year: int | None
+    label: str
+    """"2019", or "Zonder datum"."""
+    items: list[Passage]
+
+
+class YearCount(TypedDict):
+    """How many documents of a page come from one year (year None: without a date)."""
+
+    year: int | None
+    label: str
+    path: str
+    """The year's page on the timeline."""
+    count: int
+    mentions: int | None
+    """How often the documents of that year name the subject, where that is counted."""
+
+
 class HomeContext(TypedDict):
     document_count: int
     partner_count: int
@@ -85,6 +113,8 @@ class HomeContext(TypedDict):
 
 class DocumentsContext(TypedDict):
     documents: list[DocumentSummary]
+    downloads: list[Link]
+    """The exports of all records (records.csv, records.json)."""
 
 
 class DocumentContext(TypedDict):
@@ -111,12 +141,18 @@ class DocumentContext(TypedDict):
 class CountryContext(TypedDict):
     name: str
     code: str
-    partner_documents: list[DocumentSummary]
-    mentioned_documents: list[DocumentSummary]
+    feed: str | None
+    partner_count: int
+    partner_years: list[YearGroup]
+    """Where it is a partner, with the sentence that makes it one."""
+    mentioned_count: int
+    mentioned_years: list[YearGroup]
+    """Where it is only named, with the sentence that first names it."""
     initiatives: list[Counted]
     co_partners: list[Counted]
     topics: list[Counted]
-    per_year: list[tuple[int, int]]
+    per_year: list[YearCount]
+    """All its documents (partner or named) per year, newest first, undated last."""
 
 
 class CountriesContext(TypedDict):
@@ -130,16 +166,27 @@ class InitiativeContext(TypedDict):
     description: str | None
     kind: str | None
     discovered: bool
+    feed: str
     partners: list[Counted]
-    documents: list[DocumentSummary]
+    document_count: int
+    latest: list[Passage]
+    """The newest dated documents, each with the sentence that names it."""
+    undated: list[Passage]
+    """Documents without a date (which may be newer than any dated one), with that sentence."""
+    undated_count: int
     first_mention: DocumentSummary | None
+    """The oldest and newest documents with a date."""
     last_mention: DocumentSummary | None
+    per_year: list[YearCount]
+    years: list[YearGroup]
 
 
 class TopicContext(TypedDict):
     name: str
     description: str | None
-    documents: list[DocumentSummary]
+    feed: str
+    document_count: int
+    years: list[YearGroup]
     partners: list[Counted]
     initiatives: list[Counted]
 
@@ -154,16 +201,21 @@ class DossierEntry(TypedDict):
     number: str
     document: DocumentSummary | None
     url: str
+    """The official page of the Kamerstuk."""
+    cited_by: list[CitingDocument]
+    """For a number not in the archive: the documents that cite it, with the sentence."""
 
 
 class DossierContext(TypedDict):
     dossier: str
     title: str | None
+    feed: str
     entries: list[DossierEntry]
 
 
 class YearContext(TypedDict):
-    year: int
+    year: int | None
+    """None: the page of the documents without a date."""
     documents: list[DocumentSummary]
     previous: Link | None
     next: Link | None

@@ -29,8 +29,9 @@ def dossier_path(dossier: str) -> str:
     return f"dossiers/{dossier.lower()}.md"
 
 
-def year_path(year: int) -> str:
-    return f"tijdlijn/{year}.md"
+def year_path(year: int | None) -> str:
+    """A year's page on the timeline; None: the documents without a date."""
+    return f"tijdlijn/{year}.md" if year is not None else "tijdlijn/zonder-datum.md"
 
 
 SERVED_AS_IS = frozenset({".pdf", ".docx", ".txt"})
@@ -51,6 +52,10 @@ def official_url(kamerstuk: Kamerstuk) -> str:
 def feed_path(kind: str, key: str) -> str:
     """"feeds/alles.xml", "feeds/partners/japan.xml", ..."""
     return "feeds/alles.xml" if kind == "alles" else f"feeds/{kind}/{key}.xml"
+
+
+EXPORTS = ("records.csv", "records.json")
+"""The exports of all records, at the top of the docs folder."""
 
 
 def relative_url(target: str, from_file: str) -> str:

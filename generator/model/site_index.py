@@ -36,8 +36,13 @@ class Index:
     dossiers: dict[str, tuple[Document, ...]]
     """By dossier, in volgnummer order."""
     years: dict[int, tuple[Document, ...]]
+    """Newest year first; documents without a date are in `undated`."""
+    undated: tuple[Document, ...]
+    """Documents without a date, in the order of `documents`."""
     cited_by: dict[str, tuple[CitedBy, ...]]
     """By "dossier-number" of the cited Kamerstuk."""
+    cited_numbers: dict[str, tuple[str, ...]]
+    """By dossier: the numbers of its Kamerstukken that documents cite, in order."""
     listed: dict[str, DocumentSummary]
     """By id: how each document is shown in lists and links (made once; a document is
     listed on many pages)."""
@@ -53,6 +58,16 @@ class Index:
         return tuple(country for country in self.countries if country.code in self.partner_of)
 
 
+UNDATED = "zonder datum"
+"""What lists show for a document without a date, and the timeline's group of them."""
+
+
 def newest_first(record: Record) -> tuple[int, str, str]:
     ordinal = record.date.toordinal() if record.date else dt.date.min.toordinal()
     return (-ordinal, record.id, record.source)
+
+
+def number_order(number: str) -> tuple[int, str]:
+    """Kamerstuk numbers in order: "2" before "10"; "12a" after "12"."""
+    digits = "".join(char for char in number if char.isdigit()) or "0"
+    return (int(digits), number)

@@ -15,7 +15,7 @@ from feedgen.feed import FeedGenerator
 from generator.model import Document, plain
 from generator.model.labels import display_title, doc_type_label, dutch_date
 from generator.model.paths import feed_path, relative_url
-from generator.model.site_index import Index
+from generator.model.site_index import UNDATED, Index, newest_first
 
 FEED_ID = "urn:defensie-archief:{kind}:{key}"
 SITE_TITLE = "Archief internationale militaire samenwerking"
@@ -29,11 +29,16 @@ def feeds(index: Index) -> dict[str, str]:
     groups += [("partners", c.slug, c.name, index.partner_of.get(c.code, ())) for c in index.partners]
     groups += [("initiatieven", t.id, t.name, index.by_initiative.get(t.id, ())) for t in index.initiatives]
     groups += [("onderwerpen", t.id, t.name, index.by_topic.get(t.id, ())) for t in index.topics]
-    groups += [("dossiers", d.lower(), f"Dossier {d}", docs) for d, docs in index.dossiers.items()]
+    # A dossier lists its documents by number; its feed, like every feed, holds the newest.
+    groups += [("dossiers", d.lower(), f"Dossier {d}", _newest(docs)) for d, docs in index.dossiers.items()]
     return {
         feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents[:FEED_ENTRIES], fallback)
         for kind, key, title, documents in groups
     }
+
+
+def _newest(documents: tuple[Document, ...]) -> tuple[Document, ...]:
+    return tuple(sorted(documents, key=lambda document: newest_first(document.record)))
 
 
 def _oldest_date(index: Index) -> dt.date:
@@ -68,7 +73,7 @@ def _entry(generator: FeedGenerator, document: Document, feed: str, fallback: dt
 
 def _summary(document: Document) -> str:
     record = document.record
-    facts = [doc_type_label(record.doc_type), dutch_date(record.date)]
+    facts = [doc_type_label(record.doc_type), dutch_date(record.date) if record.date else UNDATED]
     if record.reference:
         facts.append(record.reference)
     if record.partners:
@@ -77,4 +82,4 @@ def _summary(document: Document) -> str:
 
 
 def _timestamp(date: dt.date) -> dt.datetime:
-    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)

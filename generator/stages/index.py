@@ -12,7 +12,7 @@ from generator.model.labels import display_title, doc_type_label, dutch_date
 from generator.model.pages import DocumentSummary
 from generator.model.paths import document_path
 from generator.model.records import record_digest
-from generator.model.site_index import CitedBy, Index, newest_first
+from generator.model.site_index import UNDATED, CitedBy, Index, newest_first, number_order
 from generator.model.text import words_digest
 
 
@@ -34,7 +34,9 @@ def build_index(documents: list[Document]) -> Index:
         by_topic=by_topic,
         dossiers=_dossiers(ordered),
         years=_years(ordered),
+        undated=tuple(document for document in ordered if document.record.date is None),
         cited_by=_cited_by(ordered),
+        cited_numbers=_cited_numbers(ordered),
         listed={document.record.id: summary(document) for document in ordered},
     )
 
@@ -45,10 +47,19 @@ def summary(document: Document) -> DocumentSummary:
         id=record.id,
         title=plain(display_title(record)),
         path=document_path(record.id),
-        date=dutch_date(record.date),
+        date=_date(record),
         doc_type=doc_type_label(record.doc_type),
         reference=record.reference,
     )
+
+
+def _date(record: Record) -> str:
+    """"19 juni 2019"; "zonder datum"; a date inferred from other evidence (a meeting's
+    date) says so."""
+    if record.date is None:
+        return UNDATED
+    date = dutch_date(record.date)
+    return f"{date} (afgeleid)" if record.date_source == "inferred" else date
 
 
 def _countries(
@@ -80,7 +91,7 @@ def _dossiers(ordered: tuple[Document, ...]) -> dict[str, tuple[Document, ...]]:
         if document.record.kamerstuk:
             by_dossier[document.record.kamerstuk.dossier].append(document)
     return {
-        dossier: tuple(sorted(docs, key=lambda d: int(d.record.kamerstuk.number)))
+        dossier: tuple(sorted(docs, key=lambda d: number_order(d.record.kamerstuk.number)))
         for dossier, docs in sorted(by_dossier.items())
     }
 
@@ -99,6 +110,14 @@ def _cited_by(ordered: tuple[Document, ...]) -> dict[str, tuple[CitedBy, ...]]:
         for citation in document.record.cites:
             cited_by[citation.target.key].append(CitedBy(document, citation.sentence))
     return _frozen(cited_by)
+
+
+def _cited_numbers(ordered: tuple[Document, ...]) -> dict[str, tuple[str, ...]]:
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for document in ordered:
+        for citation in document.record.cites:
+            numbers[citation.target.dossier].add(citation.target.number)
+    return {dossier: tuple(sorted(found, key=number_order)) for dossier, found in sorted(numbers.items())}
 
 
 def _frozen(groups: dict) -> dict:

@@ -53,10 +53,11 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
     ]
     pages += [
         _hub(dossier_path(dossier), "dossier.md.j2", partial(collections.dossier_context, dossier, index),
-             f"Dossier {dossier}", feed_path("dossiers", dossier.lower()))
+             _dossier_name(dossier, index), feed_path("dossiers", dossier.lower()))
         for dossier in index.dossiers
     ]
-    pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in index.years]
+    years: list[int | None] = [*index.years, *([None] if index.undated else [])]
+    pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in years]
     return _refuse_collisions(pages)
 
 
@@ -71,6 +72,11 @@ def _overviews(index: Index) -> list[Page]:
         Page("tijdlijn/index.md", "terms.md.j2", partial(collections.years_overview, index)),
         Page("trefwoorden.md", "tags.md.j2", dict),
     ]
+
+
+def _dossier_name(dossier: str, index: Index) -> str:
+    title = collections.dossier_title(dossier, index)
+    return f"Dossier {dossier}: {title}" if title else f"Dossier {dossier}"
 
 
 def _hub(path: str, template: str, make_context, name: str, feed: str | None) -> Page:

@@ -1,4 +1,4 @@
-"""A page per country: where it is a partner, where it is only named, and with what."""
+"""A page per country: where it is a partner (and why), where it is only named, and with what."""
 
 from __future__ import annotations
 
@@ -6,25 +6,38 @@ from collections import Counter
 
 from generator.model import Country, Document
 from generator.model.pages import Counted, CountriesContext, CountryContext
-from generator.model.paths import country_path, initiative_path, topic_path
+from generator.model.paths import country_path, feed_path, initiative_path, topic_path
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import counted
+from generator.stages.plan.summaries import by_year, counted, per_year
 
 
 def country_context(country: Country, index: Index) -> CountryContext:
     partner_docs = index.partner_of.get(country.code, ())
     mentioned = index.mentioned_in.get(country.code, ())
-    years = Counter(d.record.date.year for d in (*partner_docs, *mentioned) if d.record.date)
+
+    def partner_sentence(document: Document) -> str | None:
+        return _evidence(document.record.partners, country.code)
+
+    def named_sentence(document: Document) -> str | None:
+        return _evidence(document.record.countries, country.code)
+
     return CountryContext(
         name=country.name,
         code=country.code,
-        partner_documents=index.summaries(partner_docs),
-        mentioned_documents=index.summaries(mentioned),
+        feed=feed_path("partners", country.slug) if partner_docs else None,
+        partner_count=len(partner_docs),
+        partner_years=by_year(partner_docs, index, partner_sentence),
+        mentioned_count=len(mentioned),
+        mentioned_years=by_year(mentioned, index, named_sentence),
         initiatives=_initiatives(partner_docs),
         co_partners=_co_partners(country, partner_docs),
         topics=_topics(partner_docs),
-        per_year=sorted(years.items(), reverse=True),
+        per_year=per_year((*partner_docs, *mentioned)),
     )
+
+
+def _evidence(mentions, code: str) -> str | None:
+    return next((mention.evidence for mention in mentions if mention.term.code == code), None)
 
 
 def countries_context(index: Index) -> CountriesContext:

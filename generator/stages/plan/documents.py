@@ -13,6 +13,7 @@ from generator.model.pages import (
     Link,
 )
 from generator.model.paths import (
+    EXPORTS,
     country_path,
     document_path,
     dossier_path,
@@ -25,7 +26,10 @@ from generator.model.site_index import Index
 
 
 def documents_page(index: Index):
-    return DocumentsContext(documents=index.summaries(index.documents))
+    return DocumentsContext(
+        documents=index.summaries(index.documents),
+        downloads=[Link(label=name, path=name) for name in EXPORTS],
+    )
 
 
 def document_context(document: Document, index: Index) -> DocumentContext:

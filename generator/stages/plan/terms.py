@@ -6,24 +6,38 @@ from collections import Counter
 
 from generator.model import Document, Term
 from generator.model.pages import InitiativeContext, TermsContext, TopicContext
-from generator.model.paths import country_path, initiative_path, topic_path
+from generator.model.paths import country_path, feed_path, initiative_path, topic_path
 from generator.model.site_index import Index
-from generator.stages.plan.summaries import counted
+from generator.stages.plan.summaries import by_year, counted, passages, per_year
+
+LATEST = 5
+"""Newest documents an initiative's page quotes first."""
 
 
 def initiative_context(initiative: Term, index: Index) -> InitiativeContext:
     documents = index.by_initiative.get(initiative.id, ())
     dated = [document for document in documents if document.record.date]
+    undated = documents[len(dated):]  # the index keeps undated documents last
+
+    def sentence(document: Document) -> str | None:
+        return _evidence(document.record.initiatives, initiative.id)
+
     return InitiativeContext(
         name=initiative.name,
         aliases=list(initiative.aliases),
         description=initiative.description,
         kind=initiative.kind,
         discovered=initiative.discovered,
+        feed=feed_path("initiatieven", initiative.id),
         partners=_partners(documents),
-        documents=index.summaries(documents),
+        document_count=len(documents),
+        latest=passages(dated[:LATEST], index, sentence),
+        undated=passages(undated[:LATEST], index, sentence),
+        undated_count=len(undated),
         first_mention=index.summary(dated[-1]) if dated else None,
         last_mention=index.summary(dated[0]) if dated else None,
+        per_year=per_year(documents, lambda document: _mentions(document.record.initiatives, initiative.id)),
+        years=by_year(documents, index),
     )
 
 
@@ -34,10 +48,20 @@ def topic_context(topic: Term, index: Index) -> TopicContext:
     return TopicContext(
         name=topic.name,
         description=topic.description,
-        documents=index.summaries(documents),
+        feed=feed_path("onderwerpen", topic.id),
+        document_count=len(documents),
+        years=by_year(documents, index),
         partners=_partners(documents),
         initiatives=counted(initiatives, names, {key: initiative_path(key) for key in names}),
     )
+
+
+def _evidence(mentions, term_id: str) -> str | None:
+    return next((mention.evidence for mention in mentions if mention.term.id == term_id), None)
+
+
+def _mentions(mentions, term_id: str) -> int:
+    return next((mention.count for mention in mentions if mention.term.id == term_id), 0)
 
 
 def initiatives_overview(index: Index) -> TermsContext:

@@ -14,7 +14,10 @@ from generator.model import Block, CleanDocument, Problem, error
 from generator.model.pages import Anchor, Page
 from generator.model.paths import relative_from
 from generator.model.yaml_text import dump_yaml
+from generator.stages.render.chart import year_chart
+from generator.stages.render.lists import passage_list, year_groups
 from generator.stages.render.markdown import escape_markdown, finalize, metadata_text
+from generator.stages.render.words import counted_noun, documents, dutch_number
 
 MAX_PAGE_TEXT = 400_000
 """Characters of text shown on a page; longer documents end with a link to the source file,
@@ -32,6 +35,10 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["cell"] = table_cell
+    env.filters["number"] = dutch_number
+    env.filters["documents"] = documents
+    env.filters["counted"] = counted_noun
+    env.globals["chart"] = year_chart
     return env
 
 
@@ -97,9 +104,16 @@ def render_page(page: Page, context: object, env: jinja2.Environment, text: Clea
     def body(blocks: list[Block], anchors: list[Anchor]) -> Markup:
         return body_markdown(blocks, anchors, url)
 
+    def passages(items: list) -> Markup:
+        return passage_list(items, url)
+
+    def by_year(groups: list, level: int = 3) -> Markup:
+        return year_groups(groups, level, url)
+
     template = env.get_template(page.template)
     markdown = template.render(
-        page=context, text=shown_text(text), url=url, link=link, links=links, external=external, body=body
+        page=context, text=shown_text(text), url=url, link=link, links=links, external=external, body=body,
+        passages=passages, by_year=by_year,
     )
     return _front_matter(page.front_matter) + markdown
 
