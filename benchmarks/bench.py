@@ -111,7 +111,7 @@ def _part_site(args: argparse.Namespace) -> dict:
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     start = time.perf_counter()
-    problems = _maybe_profiled(args.profile_to, lambda: build_site(ROOT / "mkdocs.yml", args.work / "docs", args.out))
+    problems = _maybe_profiled(args.profile_to, lambda: build_site(ROOT / "mkdocs.yml", args.work / "docs", args.out)).problems
     seconds = time.perf_counter() - start
     index = args.out / "search" / "search_index.json"
     return {

@@ -256,14 +256,16 @@ def _stop(project: Project, problems: list[Problem], documents: list[Document], 
     return None
 
 
-def build(project: Project, strict: bool = False, workers: int = 1, progress: Progress = Progress()) -> Outcome:
-    """documents -> records -> Markdown -> site."""
+def build(project: Project, strict: bool = False, workers: int = 1, progress: Progress = Progress(), reuse_pages: bool = True) -> Outcome:
+    """documents -> records -> Markdown -> site (unchanged site pages reused unless `reuse_pages` is False)."""
     outcome = generate(project, workers, progress)
     if not outcome.site_ready:
         return outcome
     with source_date_epoch(outcome.documents), progress.stage("site"):
-        problems = site.build_site(project.config, project.docs, project.out, strict, redirects=outcome.redirects)
-    return replace(outcome, problems=outcome.problems + tuple(problems))
+        built = site.build_site(project.config, project.docs, project.out, strict, redirects=outcome.redirects,
+                                page_store=project.page_store, reuse_pages=reuse_pages)
+    return replace(outcome, problems=outcome.problems + tuple(built.problems), site_rendered=built.rendered,
+                   site_reused=built.reused, site_whole_because=built.whole_because)
 
 
 def build_archive(
@@ -281,7 +283,7 @@ def build_archive(
         offline, problems = archive.offline_settings(project.config)
         if not problems:
             with progress.stage("site"):
-                problems = site.build_site(project.config, project.docs, Path(tmp), strict, offline, outcome.redirects)
+                problems = site.build_site(project.config, project.docs, Path(tmp), strict, offline, outcome.redirects).problems
         if not any(p.level is Level.ERROR for p in problems) and (Path(tmp) / "index.html").is_file():
             with progress.stage("archive"):
                 problems += _zip(project, outcome.documents, Path(tmp), out_file)

@@ -75,12 +75,12 @@ def test_a_large_site_is_trimmed_while_mkdocs_builds_as_after(seeds_site, tmp_pa
     docs = seeds_site.project.docs
     pages = len(list(docs.rglob("*.md")))
     monkeypatch.setattr("generator.stages.site.lean_build.TRIM_ALWAYS_PAGES", pages + 1)
-    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "whole") == []
+    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "whole").problems == []
     assert fit_search_index(tmp_path / "whole", budget=20_000, pages=TRIM_ALWAYS_PAGES) is not None
     monkeypatch.setattr("generator.stages.site.lean_build.TRIM_ALWAYS_PAGES", pages)
     monkeypatch.setattr("generator.stages.site.lean_build.BUDGET_BYTES", 20_000)
     monkeypatch.setattr("generator.stages.site.search_index.TRIM_ALWAYS_PAGES", pages)
-    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "lean") == []
+    assert build_site(ROOT / "mkdocs.yml", docs, tmp_path / "lean").problems == []
     assert _same_files(tmp_path / "whole", tmp_path / "lean") == []
     assert len(entries(tmp_path / "lean")) == pages
     assert max(len(entry["text"]) for entry in entries(tmp_path / "lean")) < 1_000

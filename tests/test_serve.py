@@ -55,3 +55,18 @@ def test_serve_picks_up_a_new_document(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 2
+    assert f"cannot serve at 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+    assert time.monotonic() - started < 30

@@ -89,11 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    _command(
+    build_cmd = _command(
         commands, "build", "build the site from the documents",
-        "Read every document, write its record and pages, and build the site with MkDocs.",
-        ["build --strict", "build --source source_docs --out site"],
+        "Read every document, write its record and pages, and build the site with MkDocs.\n"
+        "Site pages whose inputs did not change since the last build are taken from it.",
+        ["build --strict", "build --source source_docs --out site", "build --render-all"],
         [_common(out=True)],
+    )
+    build_cmd.add_argument(
+        "--render-all", action="store_true",
+        help="render every site page again instead of reusing the unchanged ones of the last build",
     )
 
     extract_cmd = _command(
@@ -129,8 +134,9 @@ def _parser() -> argparse.ArgumentParser:
 
     serve_cmd = _command(
         commands, "serve", "preview the site; regenerate and reload on every change",
-        "Generate the pages and serve the site on your own machine. When a document, sidecar,\n"
-        "vocabulary file or template changes, the pages are made again and the browser reloads.\n"
+        "Build the site into build/preview/ (never into site/) and serve it on your own machine.\n"
+        "When a document, sidecar, vocabulary file, template, site_overrides/ or mkdocs.yml\n"
+        "changes, the site is built again (only the pages that changed) and the browser reloads.\n"
         "Stop with Ctrl+C.",
         ["serve", "serve --address 127.0.0.1:8080"],
         [_common(strict=False)],
@@ -194,6 +200,9 @@ def _report(outcome: pipeline.Outcome, args: argparse.Namespace) -> int:
         for document in sorted(outcome.documents, key=lambda d: d.record.id):
             print(f"  {document.record.id:<28} {document.record.source}")
     if not args.quiet:
+        if outcome.site_rendered or outcome.site_reused:
+            whole = f"; all rendered: {outcome.site_whole_because}" if outcome.site_whole_because else ""
+            print(f"site pages: {outcome.site_rendered + outcome.site_reused} ({outcome.site_rendered} rendered, {outcome.site_reused} reused{whole})")
         print(f"documents: {len(outcome.documents)} ({outcome.extracted} extracted, {outcome.from_cache} from cache)")
     failed = outcome.has_errors or (strict and outcome.has_warnings)
     return EXIT_ERRORS if failed else EXIT_OK
@@ -202,7 +211,7 @@ def _report(outcome: pipeline.Outcome, args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     project = _project(args)
     with exclusive(project.work):
-        outcome = pipeline.build(project, strict=args.strict, **_run_options(args))
+        outcome = pipeline.build(project, strict=args.strict, reuse_pages=not args.render_all, **_run_options(args))
     return _report(outcome, args)
 
 
@@ -233,14 +242,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.commands.serve import serve
+    from generator.commands.serve import AddressInUse, serve
 
     project = _project(args)
     host, _, port = args.address.rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--address expects HOST:PORT, such as {DEFAULT_ADDRESS}; got '{args.address}'")
     options = _run_options(args)
-    serve(project, args.address, lambda outcome: _report(outcome, args), **options)
+    try:
+        serve(project, args.address, lambda outcome: _report(outcome, args), **options)
+    except AddressInUse as exc:
+        raise UsageError(str(exc)) from None
     return EXIT_OK
 
 

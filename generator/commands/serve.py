@@ -1,60 +1,52 @@
-"""The writers' loop: regenerate the Markdown when an input changes; MkDocs' own
-development server rebuilds and reloads the browser when the Markdown changes.
+"""The writers' loop: build the site as `build` does (only changed pages are rendered),
+serve it, and build again and reload the browser whenever an input changes.
 
-Changes are seen through watchdog (which MkDocs itself uses), and gathered for a
-moment before regenerating, so that saving ten files costs one generation."""
+The preview is built into the work folder (`build/preview/`), never into `site/`, so a
+writer's unfinished edit is never published. MkDocs' development server serves it: it
+watches the inputs, gathers a burst of changes into one rebuild, and reloads the page.
+"""
 
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import replace
 
-from mkdocs.commands.serve import serve as mkdocs_serve
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
+from mkdocs.livereload import LiveReloadServer
 
 from generator.model.project import Project
-from generator.pipeline import Outcome, generate
+from generator.pipeline import Outcome, build
 from generator.run.lock import Busy, exclusive
 from generator.run.progress import Progress
 
-SETTLE_SECONDS = 0.3
-"""How long the inputs must stay unchanged before the pages are made again."""
+PREVIEW = "preview"
 
 
-class _Changes(FileSystemEventHandler):
-    def __init__(self) -> None:
-        self.seen = threading.Event()
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type != "opened" and event.event_type != "closed_no_write":
-            self.seen.set()
+class AddressInUse(Exception):
+    """The address to serve at cannot be taken."""
 
 
-def watch(
-    folders: list[Path], on_change: Callable[[], None], stop: threading.Event, settle: float = SETTLE_SECONDS
-) -> None:
-    """Call `on_change` after files under `folders` are added, removed or modified, until `stop`."""
-    changes = _Changes()
-    observer = Observer()
-    for folder in folders:
-        if folder.is_dir():
-            observer.schedule(changes, str(folder), recursive=True)
-    observer.start()
-    try:
-        while not stop.is_set():
-            if not changes.seen.wait(0.2):
-                continue
-            while changes.seen.is_set() and not stop.is_set():
-                changes.seen.clear()
-                stop.wait(settle)
-            if not stop.is_set():
-                on_change()
-    finally:
-        observer.stop()
-        observer.join()
+class _Server(LiveReloadServer):
+    """Binds its address before the first build, so that a port in use is said at once."""
+
+    _bound = False
+
+    def bind_now(self) -> None:
+        try:
+            super().server_bind()
+            super().server_activate()
+        except OSError as exc:
+            self.server_close()
+            raise AddressInUse(f"cannot serve at {self.server_address[0]}:{self.server_address[1]}: {exc.strerror or exc}") from None
+        self._bound = True
+
+    def server_bind(self) -> None:
+        if not self._bound:
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
 
 
 def serve(
@@ -64,31 +56,38 @@ def serve(
     workers: int = 1,
     progress: Progress = Progress(),
 ) -> None:
-    """Generate, then serve at `address` ("127.0.0.1:8000") until interrupted."""
-    with exclusive(project.work):
-        report(generate(project, workers, progress))
-    inputs = [project.source, project.vocabulary, project.templates]
-    stop = threading.Event()
+    """Build, then serve at `address` ("127.0.0.1:8000") until interrupted."""
+    preview = replace(project, out=project.work / PREVIEW)
+    host, _, port = address.rpartition(":")
 
-    def regenerate() -> None:
-        print("Invoer gewijzigd: pagina's worden opnieuw gemaakt.", file=sys.stderr)
+    def rebuild() -> None:
         try:
             with exclusive(project.work):
-                report(generate(project, workers, progress))
+                report(build(preview, workers=workers, progress=progress))
         except Busy as exc:
             print(f"error: {exc}", file=sys.stderr)
-        except Exception as exc:  # the watcher must outlive any failure, and say what it was
-            print(f"error: the pages could not be made again: {type(exc).__name__}: {exc}", file=sys.stderr)
+        except Exception as exc:  # the server must outlive any failure, and say what it was
+            print(f"error: the site could not be built again: {type(exc).__name__}: {exc}", file=sys.stderr)
 
-    watcher = threading.Thread(target=watch, args=(inputs, regenerate, stop), daemon=True)
-    watcher.start()
+    server = _Server(builder=rebuild, host=host, port=int(port), root=str(preview.out))
+    server.bind_now()
+    server.error_handler = lambda code: _error_page(preview, code)
+    rebuild()
+    for path in (project.source, project.vocabulary, project.templates, project.root / "site_overrides", project.config):
+        if path.exists():
+            server.watch(str(path))
+    print(f"serving the site at http://{host}:{port}/ (built in {preview.out}); Ctrl+C stops", file=sys.stderr)
     try:
-        mkdocs_serve(
-            config_file=str(project.config),
-            livereload=True,
-            watch=[str(project.root / "site_overrides")],
-            dev_addr=address,
-            docs_dir=str(project.docs),
-        )
+        server.serve()
+    except KeyboardInterrupt:
+        pass
     finally:
-        stop.set()
+        server.shutdown()
+
+
+def _error_page(project: Project, code: int) -> bytes | None:
+    page = project.out / f"{code}.html"
+    try:
+        return page.read_bytes() if code in (404, 500) else None
+    except OSError:
+        return None

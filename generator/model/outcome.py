@@ -18,6 +18,11 @@ class Outcome:
     """Pages rendered anew (the others had not changed)."""
     redirects: dict[str, str] = field(default_factory=dict)
     """{former id: current id}: addresses published before that lead to a document's page now."""
+    site_rendered: int = 0
+    """Site pages MkDocs rendered; the others (`site_reused`) were taken from the last build."""
+    site_reused: int = 0
+    site_whole_because: str | None = None
+    """Why every site page was rendered anew, when none could be reused."""
     site_ready: bool = True
     """False when the pages could not all be made: the previous site is then kept."""
 

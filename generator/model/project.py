@@ -79,6 +79,11 @@ class Project:
         return self.work / "records"
 
     @property
+    def page_store(self) -> Path:
+        """What MkDocs made of each page at the last build (stages/site/page_store.py)."""
+        return self.work / "site-pages.sqlite"
+
+    @property
     def cache(self) -> Path:
         return self.work / "cache"
 

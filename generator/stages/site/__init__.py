@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -13,8 +16,23 @@ from mkdocs.exceptions import MkDocsException
 from generator.model import Problem, error, warning
 from generator.model.project import MARKER, built_by_mkdocs
 from generator.stages.site.lean_build import LeanBuild
+from generator.stages.site.page_store import PageStore
 from generator.stages.site.redirects import Redirects
+from generator.stages.site.reuse import ReusePages
 from generator.stages.site.search_index import fit_search_index
+from generator.stages.site.settings import settings_digests
+from generator.stages.site.unchanged import inputs_state, site_state
+
+
+@dataclass(frozen=True)
+class SiteBuilt:
+    problems: list[Problem]
+    rendered: int = 0
+    """Pages MkDocs converted and rendered."""
+    reused: int = 0
+    """Pages taken from the last build, their inputs unchanged."""
+    whole_because: str | None = None
+    """Why every page was rendered, when a page store was given and none could be reused."""
 
 
 class _Collect(logging.Handler):
@@ -33,28 +51,76 @@ def build_site(
     strict: bool = False,
     overrides: dict | None = None,
     redirects: dict[str, str] | None = None,
-) -> list[Problem]:
+    page_store: Path | None = None,
+    reuse_pages: bool = True,
+) -> SiteBuilt:
     """Build `docs` with MkDocs into `out`. On failure the previous `out` stays as it was.
     When `out` is a symbolic link, the folder it points to is replaced, not the link.
 
     `overrides` replace top-level settings of `config_file` (e.g. for the offline archive);
-    `redirects` maps former document ids to current ones."""
+    `redirects` maps former document ids to current ones. With `page_store` (a file in the
+    work folder), pages whose inputs did not change since the last build are reused, unless
+    `reuse_pages` is False (every page is rendered; the store is renewed all the same)."""
     out = out.resolve()
     recover(out)
+    store = PageStore(page_store) if page_store else None
+    try:
+        if store is not None and reuse_pages:
+            unchanged = _as_last_left(store, config_file, docs, out, overrides, redirects)
+            if unchanged is not None:
+                return unchanged
+        return _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _as_last_left(store: PageStore, config_file: Path, docs: Path, out: Path, overrides, redirects) -> SiteBuilt | None:
+    """The last build's outcome, when its inputs and the site it left are as they were then."""
+    try:
+        with _collecting():
+            config = load_config(str(config_file), **{**(overrides or {}), "docs_dir": str(docs)})
+        inputs = inputs_state(docs, settings_digests(config_file, overrides, config), redirects)
+    except (MkDocsException, OSError, ValueError):
+        return None
+    last = store.last
+    if not last or last.get("inputs") != inputs or last.get("site") != site_state(out):
+        return None
+    make = {"error": error, "warning": warning}
+    problems = [make[level](config_file, message, "mkdocs") for level, message in last.get("messages", [])]
+    return SiteBuilt(problems, 0, int(last.get("pages", 0)), None)
+
+
+def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages) -> SiteBuilt:
     staging = out.with_name(f".{out.name}.building")
     for aside in (staging, _previous(out)):
         if not _remove_ours(aside):
-            return [error(aside, "exists and was not made by the generator; it is left as it is and no site was built")]
+            return SiteBuilt([error(aside, "exists and was not made by the generator; it is left as it is and no site was built")])
     staging.mkdir(parents=True)
     # Marked before MkDocs writes (it leaves hidden files alone), so that what a killed
     # build leaves behind is known for the generator's own.
     (staging / MARKER).write_text(
         "Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8"
     )
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    propagate, logger.propagate = logger.propagate, False
+    with _collecting() as collector:
+        built = _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages)
+    if isinstance(built, Exception):
+        shutil.rmtree(staging, ignore_errors=True)
+        return SiteBuilt(_report(config_file, collector) + [error(config_file, f"the site was not built: {built}")])
+    reuse, inputs = built
+    _swap(staging, out)
+    problems = _report(config_file, collector)
+    if reuse is None:
+        return SiteBuilt(problems)
+    pages = reuse.rendered + reuse.reused
+    messages = [(problem.level.value, problem.message) for problem in problems]
+    reuse.save({"inputs": inputs, "site": site_state(out), "messages": messages, "pages": pages})
+    return SiteBuilt(problems, reuse.rendered, reuse.reused, reuse.whole_because if not reuse.reused else None)
+
+
+def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages):
+    """(the reuse plugin or None, the inputs' state or None), or the exception that stopped MkDocs."""
+    reuse = inputs = None
     try:
         settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
         config = load_config(str(config_file), **settings)
@@ -62,16 +128,30 @@ def build_site(
         config.plugins["archief/lean-build"] = lean
         if redirects:
             config.plugins["archief/redirects"] = Redirects(redirects)
+        if store is not None:
+            digests = settings_digests(config_file, overrides, config)
+            inputs = inputs_state(docs, digests, redirects)
+            reuse = ReusePages(store, out, digests, None if reuse_pages else "every page was asked for (--render-all)")
+            config.plugins["archief/reuse"] = reuse
         mkdocs_build(config)
         fit_search_index(staging, budget=lean.budget, pages=lean.pages)
     except (MkDocsException, OSError, ValueError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        return _report(config_file, collector) + [error(config_file, f"the site was not built: {exc}")]
+        return exc
+    return reuse, inputs
+
+
+@contextmanager
+def _collecting() -> Iterator[_Collect]:
+    """MkDocs' messages gathered for the report instead of printed."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield collector
     finally:
         logger.removeHandler(collector)
         logger.propagate = propagate
-    _swap(staging, out)
-    return _report(config_file, collector)
 
 
 def _report(config_file: Path, collector: _Collect) -> list[Problem]:

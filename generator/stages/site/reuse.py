@@ -1,0 +1,242 @@
+"""Render only the pages whose inputs changed; reuse the others from the last build.
+
+MkDocs converts and renders every page on every build (~30 ms a page). This plugin,
+which `site.build_site` adds, gives a page whose inputs are unchanged since the last
+successful build its stored rendered state instead of converting its Markdown (so the
+search index, the tags listing and the anchor checks see exactly what a conversion
+would give), and the HTML file of the previous site instead of rendering the theme's
+template (checked against the SHA-256 recorded for it; a file that differs is rendered).
+
+A page's inputs: its Markdown after the other plugins' `on_page_markdown`, whether each
+page or file it links to exists, and the settings digests (`settings`: mkdocs.yml, the
+overrides, the theme folder, the versions of the engine, this code), the navigation and
+the pages holding a tags listing. A listing page is always rendered: it shows all pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
+
+from generator.stages.site.page_store import PageStore
+from generator.stages.site.settings import LABELS
+
+STAND_IN = "archief-reused-page.html"
+"""An empty template given to a reused page, so that the theme's template is not rendered."""
+LISTING = "<!-- material/tags"
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*[\"']([^\"']*)|^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+TRANSPARENT_POST_PAGE = ("LeanBuild",)
+"""Plugins whose `on_post_page` returns the page as it is; any other one turns reuse off."""
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+class ReusePages(BasePlugin):
+    def __init__(self, store: PageStore, previous_site: Path, settings: dict[str, str], whole_because: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.previous_site = previous_site
+        self.settings = dict(settings)
+        self.rows: dict[str, tuple[str, str, dict | None]] = {}
+        """What the store is to keep after this build: {src: (digest, output_sha, state or None)}."""
+        self.usable: dict[str, str] = {}
+        self.whole_because = whole_because
+        """Why no page could be reused, if none could."""
+        self.reused = 0
+        self.rendered = 0
+        self._page_digest: dict[str, str] = {}
+        self._reusing: dict[str, str] = {}
+        self._context: dict | None = None
+        self._search_entries: dict[str, list[dict]] = {}
+        self._env = None
+
+    def on_config(self, config):
+        others = [type(handler.__self__).__name__ for handler in config.plugins.events["post_page"]
+                  if getattr(handler, "__self__", None) is not self]
+        changing = [name for name in others if name not in TRANSPARENT_POST_PAGE]
+        if changing:
+            self.settings["post_page"] = ",".join(changing)
+            self.whole_because = f"the plugin {changing[0]} changes every page after it is rendered"
+        return config
+
+    def on_files(self, files, *, config):
+        listings = []
+        for file in files.documentation_pages():
+            text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace") if file.abs_src_path else file.content_string
+            if LISTING in text:
+                listings.append((file.src_uri, text))
+        self.settings["listings"] = digest(listings)
+        self._listings = {src for src, _ in listings}
+        search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
+        if search is not None:
+            self._index_through(search.search_index)
+        return files
+
+    def _index_through(self, index) -> None:
+        """The search plugin's entries for a reused page are the stored ones; a rendered
+        page's entries are stored."""
+        add = index.add_entry_from_context
+
+        def add_entry_from_context(page):
+            src = page.file.src_uri
+            stored = self._search_entries.pop(src, None)
+            if stored is not None:
+                index.entries.extend(stored)
+                return
+            start = len(index.entries)
+            add(page)
+            state = self.rows[src][2]
+            if state is not None:
+                state["search"] = [dict(entry) for entry in index.entries[start:]]
+
+        index.add_entry_from_context = add_entry_from_context
+
+    def on_nav(self, nav, *, config, files):
+        self.settings["nav"] = digest(_nav_shape(nav.items))
+        if self.whole_because is None:
+            self.whole_because = self._settings_difference()
+        if self.whole_because is None:
+            self.usable = {src: stored.digest for src, stored in self.store.pages.items()}
+        return nav
+
+    def _settings_difference(self) -> str | None:
+        if self.store.unreadable:
+            return f"the store of rendered pages could not be read ({self.store.unreadable})"
+        if not self.store.settings:
+            return "there is no earlier build to reuse"
+        changed = sorted(key for key in self.settings.keys() | self.store.settings.keys()
+                         if self.settings.get(key) != self.store.settings.get(key))
+        return f"{', '.join(LABELS.get(key, key) for key in changed)} changed since the last build" if changed else None
+
+    @event_priority(-1000)  # the Markdown as the other plugins leave it, as it is converted
+    def on_page_markdown(self, markdown, *, page, config, files):
+        src = page.file.src_uri
+        page_digest = digest(self.settings, src, markdown, _links(markdown, src, files))
+        self._page_digest[src] = page_digest
+        convert = page.render
+        if src not in self._listings and self.usable.get(src) == page_digest:
+            state = self.store.state(src)
+            if state is not None:
+                page.render = lambda config, files: _restore(page, state, files)
+                if "search" in state:
+                    self._search_entries[src] = state["search"]
+                self._reusing[src] = page.meta.get("template", "main.html")
+                page.meta["template"] = STAND_IN
+                self.rows[src] = (page_digest, self.store.pages[src].output_sha, None)
+                return markdown
+        page.render = lambda config, files: self._convert(convert, page, config, files)
+        return markdown
+
+    def _convert(self, convert, page, config, files) -> None:
+        logged = _Recorder()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(logged)
+        try:
+            convert(config, files)
+        finally:
+            logger.removeHandler(logged)
+        state = {
+            "content": page.content,
+            "toc": [_token(item) for item in page.toc],
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
+            "logged": logged.records,
+        }
+        self.rows[page.file.src_uri] = (self._page_digest[page.file.src_uri], "", state)
+
+    def on_env(self, env, *, config, files):
+        env.loader = ChoiceLoader([DictLoader({STAND_IN: ""}), env.loader])
+        self._env = env
+        return env
+
+    @event_priority(-1000)
+    def on_page_context(self, context, *, page, config, nav):
+        self._context = context if page.file.src_uri in self._reusing else None
+        return context
+
+    @event_priority(1000)  # the other plugins' on_post_page leave the page as it is (on_config)
+    def on_post_page(self, output, *, page, config):
+        src = page.file.src_uri
+        if src in self._reusing:
+            template = self._reusing.pop(src)
+            page.meta["template"] = template
+            output = self._previous_output(page) or self._env.get_template(template).render(self._context)
+            self._context = None
+            self.reused += 1
+        else:
+            self.rendered += 1
+        sha = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+        page_digest, _, state = self.rows[src]
+        self.rows[src] = (page_digest, sha, state)
+        return output
+
+    def _previous_output(self, page) -> str | None:
+        try:
+            data = (self.previous_site / page.file.dest_uri).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != self.store.pages[page.file.src_uri].output_sha:
+            return None
+        return data.decode("utf-8")
+
+    def save(self, last: dict) -> None:
+        """Keep what this build rendered, once its site is in place, and `last`: what the
+        build was made from and what it left (site.unchanged)."""
+        self.store.replace(self.settings, self.rows, last)
+
+
+def _links(markdown: str, src: str, files) -> list[tuple[str, bool, bool]]:
+    """Every relative link target of the page and whether it exists (as a file, or as a
+    folder's index page): the page's HTML depends on it."""
+    found = set()
+    for match in LINK.finditer(markdown):
+        target = next(group for group in match.groups() if group is not None)
+        if SCHEME.match(target):
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(src), unquote(re.split(r"[#?]", target, maxsplit=1)[0])))
+        found.add(path)
+    return [(path, files.get_file_from_path(path) is not None, files.get_file_from_path(posixpath.join(path, "index.md")) is not None)
+            for path in sorted(found)]
+
+
+def _nav_shape(items) -> list:
+    return [(type(item).__name__, item.title, getattr(item, "url", None), _nav_shape(getattr(item, "children", None) or []))
+            for item in items]
+
+
+def _token(item) -> dict:
+    return {"name": item.title, "id": item.id, "level": item.level, "children": [_token(child) for child in item.children]}
+
+
+def _restore(page, state: dict, files) -> None:
+    page.content = state["content"]
+    page.toc = get_toc(state["toc"])
+    page._title_from_render = state["title"]
+    page.present_anchor_ids = set(state["anchors"])
+    page.links_to_anchors = {file: links for src, links in state["links"].items()
+                             if (file := files.get_file_from_path(src)) is not None}
+    for name, level, message in state["logged"]:
+        logging.getLogger(name).log(level, message)
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.records.append((record.name, record.levelno, record.getMessage()))
