@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 from generator.model.project import MARKER  # noqa: E402
+
 PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides")
 EPOCH = "1767225600"
 

@@ -23,11 +23,18 @@ from generator.model.paths import (
     topic_path,
 )
 from generator.model.site_index import Index
+from generator.stages.plan.summaries import per_year
+
+NEWEST_LISTED = 50
+"""Documents "Alle documenten" lists without a script; every document is on its year's page,
+and the filter script pages through all of them."""
 
 
-def documents_page(index: Index):
+def documents_page(index: Index) -> DocumentsContext:
     return DocumentsContext(
-        documents=index.summaries(index.documents),
+        total=len(index.documents),
+        documents=index.summaries(index.documents[:NEWEST_LISTED]),
+        years=per_year(index.documents),
         downloads=[Link(label=name, path=name) for name in EXPORTS],
     )
 
