@@ -3,6 +3,7 @@ by kind and id ("country:JP", "initiative:pesco")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,12 +33,22 @@ def compile_lexicon(vocabulary: Vocabulary) -> Lexicon:
     for kind, terms in ((ORGANISATION, vocabulary.organisations), (INITIATIVE, vocabulary.initiatives)):
         for term in terms:
             entries[f"{kind}:{term.id}"] = term
-            forms += [(form, f"{kind}:{term.id}") for form in (term.name, *term.aliases)]
+            forms += [(variant, f"{kind}:{term.id}") for form in (term.name, *term.aliases) for variant in _spellings(form)]
     forms += [(region, f"{REGION}:{region}") for region in vocabulary.regions]
     for topic in vocabulary.topics:
         entries[f"{TOPIC}:{topic.id}"] = topic
         forms += [(form, f"{TOPIC}:{topic.id}") for form in (topic.name, *topic.keywords)]
     return Lexicon(vocabulary, Matcher(forms, group=_group), entries)
+
+
+NATO_WORD = re.compile(r"\bNAVO(?=\b|-)")
+
+
+def _spellings(form: str) -> tuple[str, ...]:
+    """A form as written, and with "Navo" for "NAVO": the spelling Dutch government texts
+    used until about 2011 ("Navo-Rusland Raad")."""
+    older = NATO_WORD.sub("Navo", form)
+    return (form, older) if older != form else (form,)
 
 
 def _group(key: str) -> str:

@@ -14,9 +14,11 @@ from babel import Locale
 from generator.model import Country, Problem, Term, error
 from generator.model.slugs import slugify
 from generator.model.yaml_text import AliasRefused, load_yaml_text
+from generator.vocabulary.signals import Signals, load_signals
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"id", "name", "aliases", "description", "kind", "keywords"}
+SIGNALS = "partner_signals.yml"
 COUNTRY_KEYS = {"name", "aliases", "adjectives", "demonyms", "adversary"}
 
 
@@ -31,6 +33,8 @@ class Vocabulary:
     topics: tuple[Term, ...] = ()
     regions: tuple[str, ...] = ()
     """Region names that contain a state's name ("Latijns-Amerika"): matched, then ignored."""
+    signals: Signals = Signals()
+    """What tells a partner from context or an adversary (partner_signals.yml)."""
 
     @property
     def countries_by_slug(self) -> dict[str, Country]:
@@ -48,6 +52,7 @@ def load_vocabulary(folder: Path) -> tuple[Vocabulary, list[Problem]]:
         initiatives=_load_terms(folder / "initiatives.yml", problems),
         topics=_load_terms(folder / "topics.yml", problems),
         regions=_string_list(load_yaml(folder / "regions.yml", problems), folder / "regions.yml", "regions", problems),
+        signals=load_signals(folder / SIGNALS, load_yaml(folder / SIGNALS, problems), problems),
     )
     return vocabulary, problems
 

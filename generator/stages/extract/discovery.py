@@ -5,6 +5,7 @@ curator by `python -m generator check`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.model import Term
 from generator.model.slugs import slugify
@@ -21,6 +22,8 @@ HEAD_WORDS = frozenset(
     exploitation dissemination defence defense readiness""".split()
 )
 MIN_WORDS = 2
+CONTENT_LETTERS = 4
+"""Shorter words ("of", "and", "the", "van") say nothing about what an expansion means."""
 
 
 def discover_initiatives(text: str, known: Matcher) -> list[tuple[Term, str]]:
@@ -70,3 +73,26 @@ def _inner_capitals(words: list[str]) -> list[str]:
 def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
     remaining = iter(haystack)
     return all(any(char == candidate for candidate in remaining) for char in needle)
+
+
+def redefined_acronyms(text: str, known: Matcher, forms: Callable[[str], tuple[str, ...]]) -> frozenset[str]:
+    """Acronyms of the vocabulary that `text` defines as something else: "Recognised Air
+    Picture (RAP)" is not the Readiness Action Plan, so RAP means no vocabulary entry here.
+    An expansion that shares a word with a form of the entry ("NAVO Missie in Irak (NMI)",
+    "NATO Mission Iraq") is the same thing; `forms(key)` gives an entry's forms."""
+    redefined: set[str] = set()
+    for match in DEFINITION.finditer(text):
+        abbreviation = match.group("abbreviation")
+        meant = {key for hit in known.find(abbreviation) if hit.start == 0 and hit.end == len(abbreviation) for key in hit.keys}
+        if not meant:
+            continue
+        words = match.group("name").replace(",", "").split()
+        start = _start_of_expansion(words, [char for char in abbreviation if char.isupper()])
+        expansion = _content_words(" ".join(words[start:] if start is not None else words))
+        if not any(expansion & _content_words(form) for key in meant for form in forms(key) if form != abbreviation):
+            redefined.add(abbreviation)
+    return frozenset(redefined)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.split(r"[\W_]+", text.lower()) if len(word) >= CONTENT_LETTERS}
