@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 
 from babel import Locale
 
@@ -44,3 +46,23 @@ def display_title(record: Record) -> str:
     about = f" over {record.dossier_title}" if record.dossier_title else ""
     when = f" van {dutch_date(record.date)}" if record.date else f" {record.id}"
     return f"{label}{about}{when}"
+
+
+def distinct_titles(records: Iterable[Record]) -> dict[str, str]:
+    """{id: display title}, where a title several documents share is told apart by the
+    document's date, else its reference, else its id ("Defensieraad (8 juli 2011)")."""
+    records = list(records)
+    titles = {record.id: display_title(record) for record in records}
+    shared = Counter(title.casefold() for title in titles.values())
+    with_date = Counter((titles[r.id].casefold(), r.date) for r in records)
+    for record in records:
+        title = titles[record.id]
+        if shared[title.casefold()] < 2:
+            continue
+        if record.date and with_date[(title.casefold(), record.date)] == 1 and dutch_date(record.date) not in title:
+            titles[record.id] = f"{title} ({dutch_date(record.date)})"
+        elif record.reference and record.reference not in title:
+            titles[record.id] = f"{title} ({record.reference})"
+        else:
+            titles[record.id] = f"{title} ({record.id})"
+    return titles

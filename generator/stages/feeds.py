@@ -12,8 +12,8 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from generator.model import Document, plain
-from generator.model.labels import display_title, doc_type_label, dutch_date
+from generator.model import Document
+from generator.model.labels import doc_type_label, dutch_date
 from generator.model.paths import feed_path, relative_url
 from generator.model.site_index import UNDATED, Index, newest_first
 
@@ -32,7 +32,7 @@ def feeds(index: Index) -> dict[str, str]:
     # A dossier lists its documents by number; its feed, like every feed, holds the newest.
     groups += [("dossiers", d.lower(), f"Dossier {d}", _newest(docs)) for d, docs in index.dossiers.items()]
     return {
-        feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents[:FEED_ENTRIES], fallback)
+        feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents[:FEED_ENTRIES], fallback, index)
         for kind, key, title, documents in groups
     }
 
@@ -46,7 +46,7 @@ def _oldest_date(index: Index) -> dt.date:
     return min(dates) if dates else dt.date(1980, 1, 1)
 
 
-def _feed(kind: str, key: str, title: str, documents: tuple[Document, ...], fallback: dt.date) -> str:
+def _feed(kind: str, key: str, title: str, documents: tuple[Document, ...], fallback: dt.date, index: Index) -> str:
     path = feed_path(kind, key)
     generator = FeedGenerator()
     generator.id(FEED_ID.format(kind=kind, key=key))
@@ -55,15 +55,15 @@ def _feed(kind: str, key: str, title: str, documents: tuple[Document, ...], fall
     generator.link(href=relative_url("index.html", path), rel="alternate")
     generator.updated(_timestamp(max((d.record.date or fallback for d in documents), default=fallback)))
     for document in reversed(documents):  # feedgen prepends: add oldest first
-        _entry(generator, document, path, fallback)
+        _entry(generator, document, path, fallback, index.summary(document)["title"])
     return generator.atom_str(pretty=True).decode("utf-8")
 
 
-def _entry(generator: FeedGenerator, document: Document, feed: str, fallback: dt.date) -> None:
+def _entry(generator: FeedGenerator, document: Document, feed: str, fallback: dt.date, title: str) -> None:
     record = document.record
     entry = generator.add_entry()
     entry.id(FEED_ID.format(kind="document", key=record.id))
-    entry.title(plain(display_title(record)))
+    entry.title(title)
     entry.link(href=relative_url(f"documenten/{record.id}/", feed))
     entry.updated(_timestamp(record.date or fallback))
     if record.date:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.model import Document, Problem, Record, Term, error, plain, warning
-from generator.model.labels import display_title, doc_type_label, dutch_date
+from generator.model.labels import display_title, distinct_titles, doc_type_label, dutch_date
 from generator.model.pages import DocumentSummary
 from generator.model.paths import document_path
 from generator.model.records import record_digest
@@ -37,15 +37,21 @@ def build_index(documents: list[Document]) -> Index:
         undated=tuple(document for document in ordered if document.record.date is None),
         cited_by=_cited_by(ordered),
         cited_numbers=_cited_numbers(ordered),
-        listed={document.record.id: summary(document) for document in ordered},
+        listed=_listed(ordered),
     )
 
 
-def summary(document: Document) -> DocumentSummary:
+def _listed(ordered: tuple[Document, ...]) -> dict[str, DocumentSummary]:
+    titles = distinct_titles(document.record for document in ordered)
+    return {document.record.id: summary(document, titles[document.record.id]) for document in ordered}
+
+
+def summary(document: Document, title: str | None = None) -> DocumentSummary:
+    """What a list shows of a document; `title`: its title told apart from the archive's others."""
     record = document.record
     return DocumentSummary(
         id=record.id,
-        title=plain(display_title(record)),
+        title=plain(title or display_title(record)),
         path=document_path(record.id),
         date=_date(record),
         doc_type=doc_type_label(record.doc_type),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.model import Citation, CleanDocument, Kamerstuk, Problem, Record, plain
 from generator.model.slugs import slugify
 from generator.model.text import words_digest
-from generator.stages.extract import dates, doctype, front, people, references
+from generator.stages.extract import dates, doctype, front, people, references, titles
 from generator.stages.extract.official import official_facts
 from generator.stages.extract.sentences import sentences
 from generator.stages.extract.terms import find_terms
@@ -46,7 +46,7 @@ def extract(document: CleanDocument, lexicon: Lexicon) -> tuple[Record, list[Pro
         memo_reference, span = front.treaty_reference(lines)
         note("reference", span)
     reference = kamerstuk.display if kamerstuk else memo_reference
-    title, span = (published.title, published.evidence.get("title")) if published.title else doctype.title(blocks)
+    title, span = (published.title, published.evidence.get("title")) if published.title else titles.title(blocks)
     note("title", span)
     author, span = people.author(blocks, lines)
     if author is None and published.submitter:

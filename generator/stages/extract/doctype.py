@@ -1,4 +1,4 @@
-"""The kind of document and its title."""
+"""The kind of document."""
 
 from __future__ import annotations
 
@@ -128,19 +128,3 @@ def _kind_of_line(line: str) -> tuple[str, str] | None:
         if pattern.match(words):
             return kind, line
     return None
-
-
-def title(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
-    """A stated subject ("Betreft ..."), the line after a memo's "Nota", or the offered document."""
-    for index, block in enumerate(blocks):
-        if block.kind in ("header", "heading") and (match := SUBJECT_LABEL.match(block.text)):
-            return match.group(1).strip(), block.text
-        if block.kind in ("header", "heading") and MEMO_KIND_LINE.match(block.text) and index + 1 < len(blocks):
-            following = blocks[index + 1]
-            if following.kind in ("header", "heading"):
-                return following.text, f"{block.text} / {following.text}"
-    offered, sentence = opening(blocks)
-    if offered and (match := TITLED_OBJECT.match(offered)):
-        words = match.group("title")
-        return words[:1].upper() + words[1:], sentence
-    return None, None
