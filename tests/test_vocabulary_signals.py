@@ -48,3 +48,21 @@ def test_stars_and_capitals_follow_the_documented_rules(tmp_path):
     assert not signals.cooperation.search("samenvatting")
     assert signals.threat.search("een dreiging") and not signals.threat.search("een bedreiging")
     assert signals.self.search("het ministerie van Defensie") and not signals.self.search("defensie-uitgaven")
+
+
+def test_phrases_find_what_one_alternation_of_them_finds():
+    """The Aho-Corasick search gives the very matches of the plain alternation, on real text."""
+    from pathlib import Path
+
+    from generator.pipeline import Project, load_lexicon
+    from generator.vocabulary.signals import Phrases
+
+    root = Path(__file__).resolve().parent.parent
+    signals = load_lexicon(Project.at(root))[0].vocabulary.signals
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted((root / "tests" / "corpus" / "docs").iterdir())]
+    texts.append("İstanbul en DEFENSIE samenwerking, Samenwerkingsverband; host  nation")
+    phrases = [value for value in vars(signals).values() if isinstance(value, Phrases)]
+    assert phrases
+    for finder in phrases:
+        for text in texts:
+            assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder._alternation.finditer(text)]

@@ -9,9 +9,12 @@ hold no nested repetition, so a search costs the length of the text it looks at.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from generator.model import Problem, error, warning
 
@@ -32,11 +35,11 @@ class Signals:
     """Compiled patterns. `*_before` patterns match at the
     end of the text before a state, `*_after` patterns at the start of the text after it."""
 
-    self: re.Pattern[str] = field(default_factory=_never)
-    cooperation: re.Pattern[str] = field(default_factory=_never)
-    participation: re.Pattern[str] = field(default_factory=_never)
-    threat: re.Pattern[str] = field(default_factory=_never)
-    direct: re.Pattern[str] = field(default_factory=_never)
+    self: Phrases | re.Pattern[str] = field(default_factory=_never)
+    cooperation: Phrases | re.Pattern[str] = field(default_factory=_never)
+    participation: Phrases | re.Pattern[str] = field(default_factory=_never)
+    threat: Phrases | re.Pattern[str] = field(default_factory=_never)
+    direct: Phrases | re.Pattern[str] = field(default_factory=_never)
     counterpart_before: re.Pattern[str] = field(default_factory=_never)
     counterpart_after: re.Pattern[str] = field(default_factory=_never)
     beneficiary_before: re.Pattern[str] = field(default_factory=_never)
@@ -69,9 +72,53 @@ def load_signals(path: Path, data: Any, problems: list[Problem]) -> Signals:
         entries = _entries(path, name, data.get(name), problems)
         if name in WORD_FIELDS:
             values[name] = frozenset(entry.lower() for entry in entries)
-        elif entries:
+        elif entries and name.rpartition("_")[2] in ("before", "after"):
             values[name] = _compile(entries, anchor=name.rpartition("_")[2])
+        elif entries:
+            values[name] = Phrases(entries)
     return Signals(**values)
+
+
+class Phrases:
+    """Entries found anywhere in a text, as one alternation of them would find them, in
+    time linear in the text: one Aho-Corasick pass finds where an entry's first word
+    could start, and only there is the entry's own pattern tried. (A Python alternation
+    of a hundred entries tries each of them at every character.)"""
+
+    def __init__(self, entries: list[str]) -> None:
+        self._alternation = _compile(entries, anchor="")
+        ordered = sorted(entries, key=len, reverse=True)
+        self._patterns = [re.compile(_entry_pattern(entry)) for entry in ordered]
+        by_key: dict[str, list[int]] = {}
+        for position, entry in enumerate(ordered):
+            by_key.setdefault(entry.split()[0].strip("*").lower(), []).append(position)
+        self._starts = ahocorasick.Automaton()
+        for key, positions in by_key.items():
+            self._starts.add_word(key, (len(key), tuple(positions)))
+        self._starts.make_automaton()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: positions differ
+            yield from self._alternation.finditer(text)
+            return
+        found: dict[int, tuple[re.Match[str], int]] = {}
+        for end, (length, positions) in self._starts.iter(lowered):
+            start = end - length + 1
+            for position in positions:
+                match = self._patterns[position].match(text, start)
+                if match and (start not in found or position < found[start][1]):
+                    found[start] = (match, position)
+                    break
+        reached = 0
+        for start in sorted(found):
+            match = found[start][0]
+            if start >= reached:
+                reached = max(match.end(), start + 1)
+                yield match
 
 
 def _entries(path: Path, name: str, value: Any, problems: list[Problem]) -> list[str]:
