@@ -71,9 +71,10 @@ def steps(tmp_path_factory):
 
 def test_nothing_changed_reuses_every_page(steps):
     project, agrees_with_cold = steps
+    before = {path: path.read_bytes() for path in project.out.rglob("*") if path.is_file()}
     outcome = built(project)
     assert outcome.site_rendered <= 1 and outcome.site_reused > 100  # the tags listing is always rendered
-    agrees_with_cold()
+    assert {path: path.read_bytes() for path in project.out.rglob("*") if path.is_file()} == before
 
 
 def test_a_document_added_changed_and_removed(steps):
@@ -99,7 +100,7 @@ def test_a_template_change_renders_the_pages_it_changes(steps):
     with (project.templates / "document.md.j2").open("a", encoding="utf-8") as handle:
         handle.write("\nVoor het laatst nagekeken.\n")
     outcome = built(project)
-    assert outcome.site_rendered > 5 and outcome.site_reused > 0
+    assert outcome.site_rendered >= 5 and outcome.site_reused > 0  # the five documents' pages
     agrees_with_cold()
 
 
@@ -127,17 +128,20 @@ def test_a_page_of_the_previous_site_edited_by_hand_is_rendered_again(steps):
     agrees_with_cold()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "rows"])
-def test_a_damaged_store_is_a_store_without_pages(steps, damage):
+def test_a_damaged_store_is_a_store_without_pages(steps):
     project, agrees_with_cold = steps
-    store = project.page_store
-    if damage == "garbage":
-        store.write_bytes(b"not a database" * 100)
-    else:
-        with sqlite3.connect(store) as db:
-            db.execute("UPDATE pages SET state = x'00ff'")
-        db.close()
+    project.page_store.write_bytes(b"not a database" * 100)
     outcome = built(project)
-    assert outcome.site_reused == 0 or damage == "rows"
+    assert outcome.site_reused == 0 and "could not be read" in outcome.site_whole_because
+    agrees_with_cold()
+
+
+def test_a_damaged_page_state_is_rendered_again(steps):
+    project, agrees_with_cold = steps
+    with sqlite3.connect(project.page_store) as db:
+        db.execute("UPDATE pages SET state = x'00ff'")
+    db.close()
+    (project.out / "index.html").unlink()  # the site is not as the last build left it
+    built(project)
     agrees_with_cold()
     assert built(project).site_reused > 100

@@ -60,9 +60,10 @@ class PageStore:
         except (zlib.error, ValueError):
             return None
 
-    def replace(self, settings: dict[str, str], rows: dict[str, tuple[str, str, dict | None]], last: dict) -> None:
-        """Keep exactly `rows` ({src: (digest, output_sha, state, or None to keep the stored
-        one)}) under `settings`. Written aside and renamed: a killed build leaves the old store."""
+    def replace(self, settings: dict[str, str], rows: dict[str, tuple[str, str, bytes | None]], last: dict) -> None:
+        """Keep exactly `rows` ({src: (digest, output_sha, the state as zlib-compressed JSON,
+        or None to keep the stored one)}) under `settings`. Written aside and renamed: a
+        killed build leaves the old store."""
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.unlink(missing_ok=True)
         db = sqlite3.connect(temporary)
@@ -74,7 +75,7 @@ class PageStore:
                     ("schema", str(SCHEMA)), ("settings", json.dumps(settings, sort_keys=True)), ("last", json.dumps(last, sort_keys=True)),
                 ])
                 for src, (digest, sha, state) in sorted(rows.items()):
-                    blob = self._blob(src) if state is None else zlib.compress(json.dumps(state).encode("utf-8"), 6)
+                    blob = self._blob(src) if state is None else state
                     if blob is not None:
                         db.execute("INSERT INTO pages VALUES (?, ?, ?, ?)", (src, digest, sha, blob))
         finally:

@@ -20,6 +20,7 @@ import json
 import logging
 import posixpath
 import re
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -50,7 +51,10 @@ class ReusePages(BasePlugin):
         self.previous_site = previous_site
         self.settings = dict(settings)
         self.rows: dict[str, tuple[str, str, dict | None]] = {}
-        """What the store is to keep after this build: {src: (digest, output_sha, state or None)}."""
+        """What the store is to keep after this build: {src: (digest, output_sha, the state
+        compressed, or None to keep the stored one)}."""
+        self._states: dict[str, dict] = {}
+        """Rendered states between their page's conversion and its HTML, then let go of."""
         self.usable: dict[str, str] = {}
         self.whole_because = whole_because
         """Why no page could be reused, if none could."""
@@ -60,6 +64,8 @@ class ReusePages(BasePlugin):
         self._reusing: dict[str, str] = {}
         self._context: dict | None = None
         self._search_entries: dict[str, list[dict]] = {}
+        self._sources: frozenset[str] = frozenset()
+        self._resolved: dict[tuple[str, str], str | None] = {}
         self._env = None
 
     def on_config(self, config):
@@ -97,13 +103,14 @@ class ReusePages(BasePlugin):
                 return
             start = len(index.entries)
             add(page)
-            state = self.rows[src][2]
+            state = self._states.get(src)
             if state is not None:
                 state["search"] = [dict(entry) for entry in index.entries[start:]]
 
         index.add_entry_from_context = add_entry_from_context
 
     def on_nav(self, nav, *, config, files):
+        self._sources = frozenset(files.src_uris)
         self.settings["nav"] = digest(_nav_shape(nav.items))
         if self.whole_because is None:
             self.whole_because = self._settings_difference()
@@ -123,13 +130,14 @@ class ReusePages(BasePlugin):
     @event_priority(-1000)  # the Markdown as the other plugins leave it, as it is converted
     def on_page_markdown(self, markdown, *, page, config, files):
         src = page.file.src_uri
-        page_digest = digest(self.settings, src, markdown, _links(markdown, src, files))
+        page_digest = digest(self.settings, src, markdown, self._links(markdown, src))
         self._page_digest[src] = page_digest
         convert = page.render
         if src not in self._listings and self.usable.get(src) == page_digest:
             state = self.store.state(src)
             if state is not None:
-                page.render = lambda config, files: _restore(page, state, files)
+                self._states[src] = state
+                page.render = lambda config, files: _restore(page, self._states.pop(src), files)
                 if "search" in state:
                     self._search_entries[src] = state["search"]
                 self._reusing[src] = page.meta.get("template", "main.html")
@@ -155,7 +163,8 @@ class ReusePages(BasePlugin):
             "links": {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()},
             "logged": logged.records,
         }
-        self.rows[page.file.src_uri] = (self._page_digest[page.file.src_uri], "", state)
+        self._states[page.file.src_uri] = state
+        self.rows[page.file.src_uri] = (self._page_digest[page.file.src_uri], "", None)
 
     def on_env(self, env, *, config, files):
         env.loader = ChoiceLoader([DictLoader({STAND_IN: ""}), env.loader])
@@ -179,8 +188,9 @@ class ReusePages(BasePlugin):
         else:
             self.rendered += 1
         sha = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
-        page_digest, _, state = self.rows[src]
-        self.rows[src] = (page_digest, sha, state)
+        page_digest, _, kept = self.rows[src]
+        state = self._states.pop(src, None)
+        self.rows[src] = (page_digest, sha, kept if state is None else zlib.compress(json.dumps(state).encode("utf-8"), 6))
         return output
 
     def _previous_output(self, page) -> str | None:
@@ -198,18 +208,21 @@ class ReusePages(BasePlugin):
         self.store.replace(self.settings, self.rows, last)
 
 
-def _links(markdown: str, src: str, files) -> list[tuple[str, bool, bool]]:
-    """Every relative link target of the page and whether it exists (as a file, or as a
-    folder's index page): the page's HTML depends on it."""
-    found = set()
-    for match in LINK.finditer(markdown):
-        target = next(group for group in match.groups() if group is not None)
-        if SCHEME.match(target):
-            continue
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(src), unquote(re.split(r"[#?]", target, maxsplit=1)[0])))
-        found.add(path)
-    return [(path, files.get_file_from_path(path) is not None, files.get_file_from_path(posixpath.join(path, "index.md")) is not None)
-            for path in sorted(found)]
+    def _links(self, markdown: str, src: str) -> list[tuple[str, bool, bool]]:
+        """Every relative link target of the page and whether it exists (as a file, or as
+        a folder's index page): the page's HTML depends on it. Targets are resolved once
+        per folder: a hub page links to thousands of pages that others link to as well."""
+        folder = posixpath.dirname(src)
+        found = set()
+        for match in LINK.finditer(markdown):
+            target = match.group(1) or match.group(2) or match.group(3) or ""
+            key = (folder, target)
+            if key not in self._resolved:
+                self._resolved[key] = None if SCHEME.match(target) else posixpath.normpath(
+                    posixpath.join(folder, unquote(target.partition("#")[0].partition("?")[0])))
+            if (path := self._resolved[key]) is not None:
+                found.add(path)
+        return [(path, path in self._sources, f"{path}/index.md" in self._sources) for path in sorted(found)]
 
 
 def _nav_shape(items) -> list:
