@@ -27,6 +27,9 @@ class Page:
     front_matter: dict[str, Any] = field(default_factory=dict)
     text: Text | None = None
     """A document's cleaned text, for its page; loaded only when the page is rendered."""
+    lists: dict[str, str] | None = None
+    """The documents the page's list shows, as the filter script selects them from the list
+    data ({"partner": "japan"}, {"jaar": "2019"}, {} for all); None: the page has no filter."""
 
 
 class Link(TypedDict):
@@ -112,9 +115,35 @@ class HomeContext(TypedDict):
 
 
 class DocumentsContext(TypedDict):
+    total: int
     documents: list[DocumentSummary]
+    """The newest documents; the others are on the year pages of the timeline."""
+    years: list[YearCount]
     downloads: list[Link]
     """The exports of all records (records.csv, records.json)."""
+
+
+class IndexEntry(TypedDict):
+    """One line of the A-Z index: a hub page, or another name for one (`see`)."""
+
+    label: str
+    path: str
+    kind: str
+    """"partnerland", "initiatief", ..."""
+    count: int
+    see: str | None
+    """For another name (an alias): the name of the page it leads to."""
+
+
+class IndexLetter(TypedDict):
+    letter: str
+    """"A", ..., "Z", or "0-9"."""
+    anchor: str
+    entries: list[IndexEntry]
+
+
+class AtoZContext(TypedDict):
+    letters: list[IndexLetter]
 
 
 class DocumentContext(TypedDict):

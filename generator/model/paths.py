@@ -57,6 +57,13 @@ def feed_path(kind: str, key: str) -> str:
 EXPORTS = ("records.csv", "records.json")
 """The exports of all records, at the top of the docs folder."""
 
+LIST_DATA = "lijsten.js"
+"""The data of the document lists' filter script (every document's title, date, type and
+terms), at the top of the docs folder: a script assigning a global, which a browser also
+loads from file:// (where fetch() of a JSON file is refused)."""
+LIST_SCRIPT = "assets/javascripts/lists/lists.js"
+"""The filter script itself, from site_overrides/."""
+
 
 def relative_url(target: str, from_file: str) -> str:
     """`target` as seen from the file `from_file`, both relative to the docs folder

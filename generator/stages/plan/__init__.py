@@ -19,7 +19,7 @@ from generator.model.paths import (
     year_path,
 )
 from generator.model.site_index import Index
-from generator.stages.plan import collections, countries, documents, terms
+from generator.stages.plan import atoz, collections, countries, documents, terms
 
 __all__ = ["Page", "plan", "source_files"]
 
@@ -38,39 +38,44 @@ def plan(index: Index) -> tuple[list[Page], list[Problem]]:
     ]
     pages += [
         _hub(country_path(c), "country.md.j2", partial(countries.country_context, c, index), c.name,
-             feed_path("partners", c.slug) if c.code in index.partner_of else None)
+             feed_path("partners", c.slug) if c.code in index.partner_of else None,
+             {"partner": c.slug} if c.code in index.partner_of else None)
         for c in index.countries
     ]
     pages += [
         _hub(initiative_path(t.id), "initiative.md.j2", partial(terms.initiative_context, t, index), t.name,
-             feed_path("initiatieven", t.id))
+             feed_path("initiatieven", t.id), {"initiatief": t.id})
         for t in index.initiatives
     ]
     pages += [
         _hub(topic_path(t.id), "topic.md.j2", partial(terms.topic_context, t, index), t.name,
-             feed_path("onderwerpen", t.id))
+             feed_path("onderwerpen", t.id), {"onderwerp": t.id})
         for t in index.topics
     ]
     pages += [
         _hub(dossier_path(dossier), "dossier.md.j2", partial(collections.dossier_context, dossier, index),
-             _dossier_name(dossier, index), feed_path("dossiers", dossier.lower()))
+             _dossier_name(dossier, index), feed_path("dossiers", dossier.lower()), {"dossier": dossier})
         for dossier in index.dossiers
     ]
     years: list[int | None] = [*index.years, *([None] if index.undated else [])]
-    pages += [Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index)) for year in years]
+    pages += [
+        Page(year_path(year), "year.md.j2", partial(collections.year_context, year, index),
+             lists={"jaar": str(year) if year is not None else "zonder-datum"})
+        for year in years
+    ]
     return _refuse_collisions(pages)
 
 
 def _overviews(index: Index) -> list[Page]:
     return [
         Page("index.md", "home.md.j2", partial(collections.home_context, index), {**_describe("Alle documenten", feed_path("alles", "alles")), "description": "Start"}),
-        Page("documenten/index.md", "documents.md.j2", partial(documents.documents_page, index)),
+        Page("documenten/index.md", "documents.md.j2", partial(documents.documents_page, index), lists={}),
         Page("partners/index.md", "countries.md.j2", partial(countries.countries_context, index)),
         Page("initiatieven/index.md", "terms.md.j2", partial(terms.initiatives_overview, index)),
         Page("onderwerpen/index.md", "terms.md.j2", partial(terms.topics_overview, index)),
         Page("dossiers/index.md", "terms.md.j2", partial(collections.dossiers_overview, index)),
         Page("tijdlijn/index.md", "terms.md.j2", partial(collections.years_overview, index)),
-        Page("trefwoorden.md", "tags.md.j2", dict),
+        Page("trefwoorden.md", "tags.md.j2", partial(atoz.atoz_context, index), _describe("Trefwoorden van A tot Z")),
     ]
 
 
@@ -79,9 +84,10 @@ def _dossier_name(dossier: str, index: Index) -> str:
     return f"Dossier {dossier}: {title}" if title else f"Dossier {dossier}"
 
 
-def _hub(path: str, template: str, make_context, name: str, feed: str | None) -> Page:
-    """The page of a partner, initiative, topic or dossier: described by its name, with its feed."""
-    return Page(path, template, make_context, _describe(name, feed))
+def _hub(path: str, template: str, make_context, name: str, feed: str | None, lists: dict | None) -> Page:
+    """The page of a partner, initiative, topic or dossier: described by its name, with its
+    feed, and the filter of its list of documents."""
+    return Page(path, template, make_context, _describe(name, feed), lists=lists)
 
 
 def _describe(name: str, feed: str | None = None) -> dict[str, Any]:

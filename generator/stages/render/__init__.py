@@ -15,7 +15,7 @@ from generator.model.pages import Anchor, Page
 from generator.model.paths import relative_from
 from generator.model.yaml_text import dump_yaml
 from generator.stages.render.chart import year_chart
-from generator.stages.render.lists import passage_list, year_groups
+from generator.stages.render.lists import filter_end, filter_start, passage_list, scope_query, year_groups
 from generator.stages.render.markdown import escape_markdown, finalize, metadata_text
 from generator.stages.render.words import counted_noun, documents, dutch_number
 
@@ -107,13 +107,29 @@ def render_page(page: Page, context: object, env: jinja2.Environment, text: Clea
     def passages(items: list) -> Markup:
         return passage_list(items, url)
 
+    state = {"filtered": False, "open": False}  # the page's filter comes once, before its first list
+
+    def list_start() -> Markup:
+        if page.lists is None or state["filtered"]:
+            return Markup("")
+        state["filtered"] = state["open"] = True
+        return filter_start(page.lists, url)
+
+    def list_end() -> Markup:
+        if not state["open"]:
+            return Markup("")
+        state["open"] = False
+        return filter_end()
+
     def by_year(groups: list, level: int = 3) -> Markup:
-        return year_groups(groups, level, url)
+        if page.lists is None or state["filtered"]:
+            return year_groups(groups, level, url)
+        return list_start() + year_groups(groups, level, url, scope_query(page.lists)) + list_end()
 
     template = env.get_template(page.template)
     markdown = template.render(
         page=context, text=shown_text(text), url=url, link=link, links=links, external=external, body=body,
-        passages=passages, by_year=by_year,
+        passages=passages, by_year=by_year, list_start=list_start, list_end=list_end,
     )
     return _front_matter(page.front_matter) + markdown
 
