@@ -97,9 +97,12 @@ def test_a_page_whose_path_leaves_the_docs_folder_is_refused_and_reported(tmp_pa
     from generator.stages.render import environment
 
     docs = tmp_path / "docs"
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "leeg.md.j2").write_text("# Leeg\n", encoding="utf-8")
     cache = OutputCache(tmp_path / "pages.manifest", docs, "salt")
-    page = Page("../buiten.md", "tags.md.j2", dict)
-    rendered, _, problems, complete = _make_pages([page], environment(ROOT / "templates"), cache, docs, lambda n: None)
+    page = Page("../buiten.md", "leeg.md.j2", dict)
+    rendered, _, problems, complete = _make_pages([page], environment(templates), cache, docs, lambda n: None)
     assert [problem.file for problem in problems] == ["../buiten.md"] and complete and rendered == 0
     assert not (tmp_path / "buiten.md").exists()
 
