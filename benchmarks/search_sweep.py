@@ -7,6 +7,12 @@ The site's search/search_index.json is copied to search_index.json.orig once and
 variant is trimmed from that copy (trimming is monotone: a bound below the one already
 applied gives the same entries as trimming the untrimmed index). The original is put
 back at the end. "300-notags" trims to 300 characters and drops the tags as well.
+
+This measures Material's own search. The site now searches with the archive's engine
+(search/zoekindex.js, generator/stages/site/search_index.py), which main.html starts
+instead of Material's: on a site built by this generator the sweep changes nothing the
+browser reads. It is kept to repeat the measurements that chose the engine on a site
+built with Material's search (benchmarks/README.md, "Search at scale").
 """
 
 from __future__ import annotations

@@ -88,3 +88,39 @@ def _wait_until_up(url: str, server: subprocess.Popen, seconds: float = 10) -> b
         except (urllib.error.URLError, OSError):
             time.sleep(0.05)
     return False
+
+
+def chromium_path() -> Path:
+    """Debian's chromium, else Google Chrome, or the browser named by $CHROMIUM (as test_browser.py)."""
+    import os
+    import shutil
+
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("google-chrome")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """Playwright, started once for the session (one sync instance per thread is all it allows)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    """A headless Chromium of its own (for the search tests), closed at the end of the session."""
+    path = chromium_path()
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: apt-get install -y chromium (see .ci/run)")
+    browser = playwright_driver.chromium.launch(
+        executable_path=str(path), headless=True,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    )
+    try:
+        yield browser
+    finally:
+        browser.close()

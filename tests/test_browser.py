@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Response
 
 pytest_plugins = ["conftest_browser"]
 
@@ -74,20 +74,20 @@ class Recorded:
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory) -> Iterator[BrowserContext]:
+def browser_context(tmp_path_factory, playwright_driver) -> Iterator[BrowserContext]:
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)")
     profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block",
-        )
-        context.set_default_timeout(20_000)
-        try:
-            yield context
-        finally:
-            context.close()
+    # Playwright itself is started once for the session (conftest_browser.playwright_driver).
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block",
+    )
+    context.set_default_timeout(20_000)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture(params=["archive", "hosted"])
@@ -237,3 +237,97 @@ def test_the_feed_link_makes_the_browser_fetch_nothing(target, recorded):
 
 def test_a_chromium_is_installed():
     assert CHROMIUM.is_file()
+
+
+# The archive's own search (site_overrides/assets/javascripts/search/): hub pages first,
+# compact rows, Dutch words, references in every form, filters.
+FIRST = {
+    "Japan": "partners/japan",
+    "Tactical Edge": "initiatieven/tactical-edge-networking",
+    "TEN": "initiatieven/tactical-edge-networking",
+    "ACSA": "initiatieven/acsa",
+    "33279-29": "documenten/kst-33279-29",
+    "33 279, nr. 29": "documenten/kst-33279-29",
+    "kst-33279-29": "documenten/kst-33279-29",
+    "Kamerstuk 33279-29": "documenten/kst-33279-29",
+}
+ROW_CHARS = 300
+
+
+def search(page: Page, query: str) -> list[tuple[str, str]]:
+    """(page path without .html or /, the row's text) of every result shown for `query`."""
+    if not page.evaluate("document.getElementById('__search').checked"):
+        page.keyboard.press("s")
+    page.fill(".md-search__input", query)
+    assert page.evaluate("document.getElementById('__search').checked"), "the search dialog is closed"
+    page.wait_for_function("() => !/laden|initialiseren/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return search_rows(page)
+
+
+def test_search_puts_the_named_page_first(target, recorded):
+    page = open_page(recorded, target)
+    for query, expected in FIRST.items():
+        found = search(page, query)
+        assert found and found[0][0] == expected, (query, [path for path, _ in found[:5]])
+    page.screenshot(path=artifact(f"{target.name}-zoeken-compact.png"))
+    assert_stayed_local(recorded, target)
+
+
+def test_search_rows_are_compact_and_words_are_dutch(target, recorded):
+    page = open_page(recorded, target)
+    for query in ("samenwerkingen", "Oekraine", "Japan", "munitie", '"strategische partners"'):
+        found = search(page, query)
+        assert found, query
+        longest = max(len(re.sub(r"\s+", " ", text).strip()) for _, text in found)
+        assert longest <= ROW_CHARS, (query, longest)
+        assert not any("Kenmerk Waarde" in text for _, text in found), query
+    assert page.locator(".md-search-result__item mark").count() > 0
+    assert "documenten/kst-33279-29" in {path for path, _ in search(page, '"strategische partners"')}
+    assert search(page, "xyzzyqwerty") == []
+    assert page.inner_text(".md-search-result__meta") == "Geen resultaten"
+    assert_stayed_local(recorded, target)
+
+
+def test_search_results_are_filtered_by_type_and_year(target, recorded):
+    page = open_page(recorded, target)
+    found = search(page, "samenwerking")
+    assert any(path.startswith("partners/") or path.startswith("onderwerpen/") for path, _ in found)
+    options = page.eval_on_selector_all("select[name=from] option", "os => os.map(o => o.textContent)")
+    assert "2019 (1)" in options, options
+    page.select_option("select[name=from]", "2019")
+    page.select_option("select[name=to]", "2019")
+    filtered = search_rows(page)
+    assert [path for path, _ in filtered] == ["documenten/kst-33279-29"]
+    page.select_option("select[name=from]", "")
+    page.select_option("select[name=to]", "")
+    kinds = page.eval_on_selector_all("select[name=type] option", "os => os.map(o => o.textContent)")
+    assert any(kind.startswith("Kamerbrief (") for kind in kinds), kinds
+    page.select_option("select[name=type]", label=next(k for k in kinds if k.startswith("Beslisnota (")))
+    assert [path for path, _ in search_rows(page)] == ["documenten/mindef20250041931"]
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("axe.run(document.querySelector('.md-search'), {resultTypes: ['violations']})")["violations"]
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in BLOCKING] == []
+    page.screenshot(path=artifact(f"{target.name}-zoeken-gefilterd.png"))
+    assert_stayed_local(recorded, target)
+
+
+def search_rows(page: Page) -> list[tuple[str, str]]:
+    """The results shown: (the page's path, hosted or offline alike: "documenten/x", "" for the home page; the row's text)."""
+    rows = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => [a.getAttribute('href'), a.innerText])")
+    paths = [re.sub(r"(^|/)index$", "", re.sub(r"^(\.\./|\./)+|(\.html|/)$", "", href)) for href, _ in rows]
+    return [(path, text) for path, (_, text) in zip(paths, rows)]
+
+
+def test_hosted_and_offline_search_give_the_same_results(archive, hosted, browser_context):
+    """One engine and one index, whichever way the site is opened: the same pages in the same order."""
+    targets = [Target("archive", archive.unpacked.resolve().as_uri() + "/", False), Target("hosted", hosted, True)]
+    queries = [*FIRST, "samenwerkingen", "Oekraine", "munitie", "NAVO", '"strategische partners"', "F-35 Noorwegen"]
+    answers = []
+    for target in targets:
+        page = browser_context.new_page()
+        try:
+            page.goto(target.url(), wait_until="load")
+            answers.append({query: [path for path, _ in search(page, query)] for query in queries})
+        finally:
+            page.close()
+    assert answers[0] == answers[1]

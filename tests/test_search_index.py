@@ -84,3 +84,19 @@ def test_a_large_site_is_trimmed_while_mkdocs_builds_as_after(seeds_site, tmp_pa
     assert _same_files(tmp_path / "whole", tmp_path / "lean") == []
     assert len(entries(tmp_path / "lean")) == pages
     assert max(len(entry["text"]) for entry in entries(tmp_path / "lean")) < 1_000
+
+
+def test_compacting_leaves_the_key_facts_out_and_twice_changes_nothing():
+    from generator.stages.site.search_index import INDEXED_CHARS, compacted_entries
+
+    entries = [
+        {"location": "documenten/kst-1/", "title": "Brief", "text": "Kenmerk Waarde Soort Kamerbrief", "tags": ["Japan"]},
+        {"location": "documenten/kst-1/#tekst", "title": "Tekst", "text": "<p>Samenwerking met Japan &amp; meer.</p>"},
+        {"location": "partners/japan/", "title": "Japan", "text": "<p>Japan is partner.</p>"},
+        {"location": "partners/japan/#per-jaar", "title": "Per jaar", "text": "<p>" + "woord " * 5_000 + "</p>"},
+    ]
+    once = compacted_entries(entries)
+    assert [e["location"] for e in once] == ["documenten/kst-1/", "partners/japan/"]
+    assert once[0]["text"] == "Samenwerking met Japan &amp; meer." and once[0]["tags"] == ["Japan"]
+    assert once[1]["text"].startswith("Japan is partner. woord") and len(once[1]["text"]) <= INDEXED_CHARS
+    assert compacted_entries(once) == once

@@ -21,7 +21,6 @@ from generator.vocabulary.lexicon import (
 )
 from generator.vocabulary.matcher import Hit, Matcher
 
-
 NEIGHBOUR_REACH = 40
 """How far a neighbouring word of an acronym is looked for."""
 LANGUAGE_WORDS = 6

@@ -1,19 +1,21 @@
-"""A search index that stays usable at 10,000 documents.
+"""The search indexes of the site: the archive's own, and Material's, kept small.
 
-Material for MkDocs builds its lunr index in the browser from `search/search_index.json`
-every time a page is opened. MkDocs' search plugin puts every section of every page
-into that file with its full text, and repeats the page's tags on each section: at
-10,000 documents that is hundreds of megabytes, and the browser needs tens of seconds
-and gigabytes of memory before the first result appears.
+The site searches with its own engine (site_overrides/assets/javascripts/search/zoeken.js,
+chosen by measuring: benchmarks/README.md, "Search: the archive's own engine"): `fit_search_index`, run
+after every MkDocs build, reads what Material's search plugin indexed
+(`search/search_index.json`, one entry per section with its text) and the records
+(`records.json`), and writes `search/zoekindex.js` and `search/zoekteksten.js`
+(search_build.py): a prebuilt index loaded as plain scripts, hosted and from file:// alike. The key-facts table of a
+document page is left out of what is indexed.
 
-`fit_search_index` leaves a small index as MkDocs wrote it (full text, one entry per
-section) and trims a larger one to fit BUDGET_BYTES: `trim_search_index` rewrites
-the file after the site is built, keeping per page one entry: its title, its tags (partners, initiatives, topics: the key facts) and a
-bounded excerpt of its text, which starts with the key-facts table of a document
-page. Section entries are dropped (they repeat the page's tags and their text is in
-the excerpt as far as the bound allows). The output is deterministic and trimming
-twice changes nothing. When Material's offline plugin has inlined the index into
-`search/search_index.js` (the archive for file://), that file is rewritten too.
+Material's own index is no longer searched in the browser (main.html keeps Material's
+search from starting) but is still written: a small one as MkDocs wrote it, a larger one
+fitted to BUDGET_BYTES, one entry per page with a bounded excerpt (`trim_search_index`).
+On a site of TRIM_ALWAYS_PAGES pages or more lean_build compacts each page's entries
+while MkDocs builds (`compacted_entries`: one entry, the key facts left out, at most
+INDEXED_CHARS characters), which gives what compacting them afterwards would. The output is
+deterministic and trimming twice changes nothing. When Material's offline plugin has
+inlined its index into `search/search_index.js` (the archive), that file is rewritten too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import html
 import json
 import re
 from pathlib import Path
+
+from generator.stages.site.search_build import as_script, build_search_data, page_texts
 
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
@@ -38,20 +42,71 @@ over the budget unless the pages were nearly empty, and knowing it before the bu
 lets lean_build trim each page's entries while MkDocs builds."""
 
 
+INDEXED_CHARS = 20_000
+"""Characters of each page's text (key facts left out) the archive's word index covers."""
+PASSAGE_CHARS = (300, 2_000)
+"""The least and the most text per page `zoekindex.js` keeps for the lines a result
+shows: half the budget shared by the pages, within these bounds."""
+ENGINE_INDEX, ENGINE_TEXTS = "zoekindex.js", "zoekteksten.js"
+RECORDS = "records.json"
+
+
 def fit_search_index(site_dir: Path, budget: int = BUDGET_BYTES, pages: int = 0) -> int | None:
-    """Trim the index when it is larger than `budget` bytes, or when the site has at least
-    TRIM_ALWAYS_PAGES `pages`, to as many characters of text per page as the budget
-    allows (at least MIN_EXCERPT). Returns that bound, or None when the index was kept
-    as it is."""
-    index_file = Path(site_dir) / "search" / "search_index.json"
-    if not index_file.is_file() or (index_file.stat().st_size <= budget and pages < TRIM_ALWAYS_PAGES):
+    """Write the archive's search index (search/zoekindex.js); trim Material's index when
+    it is larger than `budget` bytes, or when the site has at least TRIM_ALWAYS_PAGES
+    `pages`, to as many characters of text per page as the budget allows (at least
+    MIN_EXCERPT). Returns that bound, or None when Material's index was kept as it is."""
+    folder = Path(site_dir) / "search"
+    index_file = folder / "search_index.json"
+    if not index_file.is_file():
         return None
-    entries = json.loads(index_file.read_text(encoding="utf-8")).get("docs") or []
-    bare = trimmed_entries(entries, 0)
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    entries = data.get("docs") or []
+    write_engine_index(Path(site_dir), entries, budget)
+    if index_file.stat().st_size <= budget and pages < TRIM_ALWAYS_PAGES:
+        return None
+    compact = compacted_entries(entries)
+    bare = trimmed_entries(compact, 0)
     overhead = sum(len(json.dumps(entry, separators=(",", ":"))) for entry in bare)
     max_chars = max(MIN_EXCERPT, (budget - overhead) // max(1, len(bare)))
-    trim_search_index(site_dir, max_chars)
+    data["docs"] = trimmed_entries(compact, max_chars)
+    _write_material_index(folder, data)
     return max_chars
+
+
+def passage_chars(pages: int, budget: int = BUDGET_BYTES) -> int:
+    """Characters of text per page zoekindex.js keeps for the lines a result shows."""
+    low, high = PASSAGE_CHARS
+    return min(high, max(low, budget // 2 // max(1, pages)))
+
+
+def write_engine_index(site_dir: Path, entries: list[dict], budget: int = BUDGET_BYTES) -> Path:
+    """search/zoekindex.js and search/zoekteksten.js (the passages) from Material's
+    `entries` and the site's records.json."""
+    records_file = site_dir / RECORDS
+    records = json.loads(records_file.read_text(encoding="utf-8")) if records_file.is_file() else []
+    count = len({str(entry.get("location", "")).split("#", 1)[0] for entry in entries})
+    data = build_search_data(entries, records, passage_chars(count, budget), INDEXED_CHARS)
+    _write(site_dir / "search" / ENGINE_TEXTS, as_script(data.pop("text"), "__zoekteksten"))
+    target = site_dir / "search" / ENGINE_INDEX
+    _write(target, as_script(data))
+    return target
+
+
+def compacted_entries(entries: list[dict]) -> list[dict]:
+    """One entry per page: its title, its tags and at most INDEXED_CHARS characters of its
+    text with a document's key-facts table left out; compacting twice changes nothing."""
+    first = {}
+    for entry in entries:
+        first.setdefault(str(entry.get("location", "")).split("#", 1)[0], entry)
+    result = []
+    for path, (title, body) in page_texts(entries, INDEXED_CHARS).items():
+        entry = {"location": path, "title": title, "text": html.escape(body, quote=False), "compact": True}
+        for key in ("tags", "boost"):
+            if key in first[path]:
+                entry[key] = first[path][key]
+        result.append(entry)
+    return result
 
 
 def trim_search_index(site_dir: Path, max_chars: int, keep_tags: bool = True) -> None:
@@ -65,24 +120,37 @@ def trim_search_index(site_dir: Path, max_chars: int, keep_tags: bool = True) ->
     if not index_file.is_file():
         return
     data = json.loads(index_file.read_text(encoding="utf-8"))
-    data["docs"] = trimmed_entries(data.get("docs") or [], max_chars, keep_tags)
+    data["docs"] = trimmed_entries(compacted_entries(data.get("docs") or []), max_chars, keep_tags)
+    _write_material_index(folder, data)
+
+
+def _write_material_index(folder: Path, data: dict) -> None:
     text = json.dumps(data, separators=(",", ":"), default=str)
-    _write(index_file, text)
+    _write(folder / "search_index.json", text)
     script = folder / "search_index.js"
     if script.is_file():
         _write(script, f"var __index = {text}")
 
 
 def trimmed_entries(entries: list[dict], max_chars: int, keep_tags: bool = True) -> list[dict]:
-    """One entry per page, in the order of the pages' first entries."""
+    """One entry per page, in the order of the pages' first entries (of compacted entries:
+    the key facts are left out of a document's text)."""
     pages: dict[str, list[dict]] = {}
     for entry in entries:
         pages.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
     result = []
     for path, sections in pages.items():
         article = next((e for e in sections if e.get("location", "") == path), sections[0])
-        body = " ".join(plain_text(e.get("text", "")) for e in [article, *(e for e in sections if e is not article)])
-        entry = {"location": path, "title": article.get("title", ""), "text": _excerpt(body, max_chars)}
+        if max_chars == 0:
+            text = ""
+        elif len(sections) == 1 and article.get("compact"):
+            # Plain text already, escaped (html.escape: at most 5 characters for one): a
+            # slice of it gives the same excerpt as the whole, at a fraction of the cost.
+            text = _excerpt(html.unescape(article.get("text", "")[: 8 * max_chars + 16]), max_chars, spaced=True)
+        else:
+            body = " ".join(plain_text(e.get("text", "")) for e in [article, *(e for e in sections if e is not article)])
+            text = _excerpt(body, max_chars)
+        entry = {"location": path, "title": article.get("title", ""), "text": text, "compact": True}
         if keep_tags and "tags" in article:
             entry["tags"] = article["tags"]
         if "boost" in article:
@@ -95,9 +163,11 @@ def plain_text(fragment: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", fragment))).strip()
 
 
-def _excerpt(text: str, max_chars: int) -> str:
-    """At most `max_chars` characters (ellipsis included), cut at a word boundary, as escaped HTML."""
-    text = SPACE.sub(" ", text).strip()
+def _excerpt(text: str, max_chars: int, spaced: bool = False) -> str:
+    """At most `max_chars` characters (ellipsis included), cut at a word boundary, as escaped
+    HTML; `spaced`: the text's white space is single spaces already."""
+    if not spaced:
+        text = SPACE.sub(" ", text).strip()
     if max_chars == 0:
         return ""
     if len(text) > max_chars:
