@@ -124,3 +124,14 @@ def chromium(playwright_driver):
         yield browser
     finally:
         browser.close()
+
+
+SEARCH_FIRST = {
+    "Japan": "partners/japan",
+    "Tactical Edge": "initiatieven/tactical-edge-networking",
+    "TEN": "initiatieven/tactical-edge-networking",
+    "ACSA": "initiatieven/acsa",
+    "33279-29": "documenten/kst-33279-29",
+    "33 279, nr. 29": "documenten/kst-33279-29",
+}
+"""A query, and the page the archive's search must show first for it (seeds and synthesised archives)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from conftest_browser import SEARCH_FIRST
 from playwright.sync_api import BrowserContext, Page, Response
 
 pytest_plugins = ["conftest_browser"]
@@ -242,12 +243,7 @@ def test_a_chromium_is_installed():
 # The archive's own search (site_overrides/assets/javascripts/search/): hub pages first,
 # compact rows, Dutch words, references in every form, filters.
 FIRST = {
-    "Japan": "partners/japan",
-    "Tactical Edge": "initiatieven/tactical-edge-networking",
-    "TEN": "initiatieven/tactical-edge-networking",
-    "ACSA": "initiatieven/acsa",
-    "33279-29": "documenten/kst-33279-29",
-    "33 279, nr. 29": "documenten/kst-33279-29",
+    **SEARCH_FIRST,
     "kst-33279-29": "documenten/kst-33279-29",
     "Kamerstuk 33279-29": "documenten/kst-33279-29",
 }

@@ -15,6 +15,7 @@ import zipfile
 
 import pytest
 from conftest import ROOT
+from conftest_browser import SEARCH_FIRST
 
 from generator.model.project import ARCHIVE_NAME, Project
 from generator.pipeline import build, build_archive
@@ -25,14 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
 
 DOCUMENTS = 200
-FIRST = {
-    "Japan": "partners/japan",
-    "Tactical Edge": "initiatieven/tactical-edge-networking",
-    "TEN": "initiatieven/tactical-edge-networking",
-    "ACSA": "initiatieven/acsa",
-    "33279-29": "documenten/kst-33279-29",
-    "33 279, nr. 29": "documenten/kst-33279-29",
-}
+FIRST = SEARCH_FIRST
 ROW_CHARS = 300
 
 
