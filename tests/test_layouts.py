@@ -11,7 +11,7 @@ from generator.model import Record
 from generator.pipeline import Project, extract_files
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-WHOLE = sorted((ROOT / "tests" / "corpus" / "docs").glob("c-0[123]-*.md"))
+WHOLE = sorted((ROOT / "tests" / "corpus").glob("c-0[123]-*.md"))
 """Corpus documents kept whole (treaty texts)."""
 
 

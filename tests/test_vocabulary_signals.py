@@ -59,7 +59,7 @@ def test_phrases_find_what_one_alternation_of_them_finds():
 
     root = Path(__file__).resolve().parent.parent
     signals = load_lexicon(Project.at(root))[0].vocabulary.signals
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted((root / "tests" / "corpus" / "docs").iterdir())]
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(p for p in (root / "tests" / "corpus").iterdir() if p.name not in ("gold.yml", "SOURCES.md"))]
     texts.append("İstanbul en DEFENSIE samenwerking, Samenwerkingsverband; host  nation")
     phrases = [value for value in vars(signals).values() if isinstance(value, Phrases)]
     assert phrases
