@@ -298,10 +298,12 @@ def corpus(workspace: Path, docs: int, seed: int) -> tuple[Path, Path, float | N
     sys.path.insert(0, str(HERE))
     import synth
 
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(extra, ignore_errors=True)
-    folder.mkdir(parents=True)
-    extra.mkdir(parents=True)
+    for made in (folder, extra):  # a half-made corpus of an interrupted run is made again; nothing else is removed
+        if made.exists() and not (made / ".synthesising").is_file():
+            raise SystemExit(f"refused: {made} exists and was not made by this benchmark; choose another --keep folder")
+        shutil.rmtree(made, ignore_errors=True)
+        made.mkdir(parents=True)
+        (made / ".synthesising").write_text("being synthesised by benchmarks/bench.py\n")
     start = time.perf_counter()
     documents = list(synth.synthesise(docs + 1, seed))
     for position, (name, text) in enumerate(documents):
@@ -309,6 +311,8 @@ def corpus(workspace: Path, docs: int, seed: int) -> tuple[Path, Path, float | N
         (target / name).write_bytes(text.encode("utf-8"))
     seconds = time.perf_counter() - start
     marker.write_text(f"docs={docs} seed={seed}\n")
+    for made in (folder, extra):
+        (made / ".synthesising").unlink()
     return folder, next(extra.glob("*.txt")), seconds
 
 

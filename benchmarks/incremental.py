@@ -37,9 +37,23 @@ PROJECT_FILES = ("mkdocs.yml", "templates", "vocabulary", "site_overrides")
 EPOCH = "1767225600"
 
 
-def make_project(folder: Path, documents: Path) -> Path:
-    shutil.rmtree(folder, ignore_errors=True)
+BENCH_MARK = ".archief-benchmark"
+"""Marks a folder this script made; only such a folder is ever emptied again."""
+
+
+def fresh_folder(folder: Path) -> Path:
+    """`folder`, empty; refused when it exists and this script did not make it."""
+    if folder.exists():
+        if not (folder / BENCH_MARK).is_file():
+            raise SystemExit(f"refused: {folder} exists and was not made by this benchmark; choose another --keep folder")
+        shutil.rmtree(folder)
     folder.mkdir(parents=True)
+    (folder / BENCH_MARK).write_text("made by benchmarks/incremental.py\n", encoding="utf-8")
+    return folder
+
+
+def make_project(folder: Path, documents: Path) -> Path:
+    fresh_folder(folder)
     for name in PROJECT_FILES:
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, folder / name)
     shutil.copytree(documents, folder / "source_docs")
@@ -74,9 +88,7 @@ def differing(left: Path, right: Path) -> list[str]:
 
 
 def identical_to_cold(project: Path, scratch: Path) -> tuple[bool, float]:
-    cold = scratch / "cold"
-    shutil.rmtree(cold, ignore_errors=True)
-    cold.mkdir(parents=True)
+    cold = fresh_folder(scratch / "cold")
     for name in (*PROJECT_FILES, "source_docs"):
         (shutil.copytree if (project / name).is_dir() else shutil.copy)(project / name, cold / name)
     (cold / "build").mkdir()
