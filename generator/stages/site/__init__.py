@@ -65,24 +65,31 @@ def build_site(
     recover(out)
     store = PageStore(page_store) if page_store else None
     try:
-        if store is not None and reuse_pages:
-            unchanged = _as_last_left(store, config_file, docs, out, overrides, redirects)
+        known = _inputs(config_file, docs, overrides, redirects) if store is not None else None
+        if store is not None and reuse_pages and known is not None:
+            unchanged = _as_last_left(store, config_file, known[1], out)
             if unchanged is not None:
                 return unchanged
-        return _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages)
+        return _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages, known)
     finally:
         if store is not None:
             store.close()
 
 
-def _as_last_left(store: PageStore, config_file: Path, docs: Path, out: Path, overrides, redirects) -> SiteBuilt | None:
-    """The last build's outcome, when its inputs and the site it left are as they were then."""
+def _inputs(config_file: Path, docs: Path, overrides, redirects) -> tuple[dict[str, str], str] | None:
+    """(the settings' digests, the state of all inputs), found once per build; None when the
+    configuration cannot be loaded (the build then says why)."""
     try:
         with _collecting():
             config = load_config(str(config_file), **{**(overrides or {}), "docs_dir": str(docs)})
-        inputs = inputs_state(docs, settings_digests(config_file, overrides, config), redirects)
+        digests = settings_digests(config_file, overrides, config)
+        return digests, inputs_state(docs, digests, redirects)
     except (MkDocsException, OSError, ValueError):
         return None
+
+
+def _as_last_left(store: PageStore, config_file: Path, inputs: str, out: Path) -> SiteBuilt | None:
+    """The last build's outcome, when its inputs and the site it left are as they were then."""
     last = store.last
     if not last or last.get("inputs") != inputs or last.get("site") != site_state(out):
         return None
@@ -91,7 +98,7 @@ def _as_last_left(store: PageStore, config_file: Path, docs: Path, out: Path, ov
     return SiteBuilt(problems, 0, int(last.get("pages", 0)), None)
 
 
-def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages) -> SiteBuilt:
+def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pages, known) -> SiteBuilt:
     staging = out.with_name(f".{out.name}.building")
     for aside in (staging, _previous(out)):
         if not _remove_ours(aside):
@@ -103,7 +110,7 @@ def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pa
         "Built by the archive generator; its next build replaces this folder.\n", encoding="utf-8"
     )
     with _collecting() as collector:
-        built = _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages)
+        built = _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages, known)
     if isinstance(built, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         return SiteBuilt(_report(config_file, collector) + [error(config_file, f"the site was not built: {built}")])
@@ -118,7 +125,7 @@ def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pa
     return SiteBuilt(problems, reuse.rendered, reuse.reused, reuse.whole_because if not reuse.reused else None)
 
 
-def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages):
+def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages, known):
     """(the reuse plugin or None, the inputs' state or None), or the exception that stopped MkDocs."""
     reuse = inputs = None
     try:
@@ -129,8 +136,8 @@ def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, s
         if redirects:
             config.plugins["archief/redirects"] = Redirects(redirects)
         if store is not None:
-            digests = settings_digests(config_file, overrides, config)
-            inputs = inputs_state(docs, digests, redirects)
+            digests, inputs = known or (settings_digests(config_file, overrides, config), None)
+            inputs = inputs or inputs_state(docs, digests, redirects)
             reuse = ReusePages(store, out, digests, None if reuse_pages else "every page was asked for (--render-all)")
             config.plugins["archief/reuse"] = reuse
         mkdocs_build(config)
