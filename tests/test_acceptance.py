@@ -23,8 +23,8 @@ CASES = {
     "corpus": (
         CORPUS / "gold.yml",
         CORPUS,
-        {"fields": 0.92, "countriesF1": 0.97, "partnersF1": 0.92, "citesF1": 0.95, "initiativesR": 0.62,
-         "initiativesInGold": 0.88},
+        {"fields": 0.92, "countriesF1": 0.97, "partnersF1": 0.92, "citesF1": 0.95, "initiativesR": 0.75,
+         "initiativesInGold": 0.85},
     ),
 }
 

@@ -1,6 +1,8 @@
 """Initiatives the vocabulary does not know yet, found from definitions such as
-"Tactical Edge Networking (TEN)". They are marked as discovered and listed for a
-curator by `python -m generator check`."""
+"Tactical Edge Networking (TEN)", from names written with capitals that end in a
+word such as Agreement or Group ("Battlegroup Coordination Conferences"), and from
+treaty titles ("Kaderovereenkomst inzake militaire samenwerking"). They are marked
+as discovered and listed for a curator by `python -m generator check`."""
 
 from __future__ import annotations
 
@@ -21,7 +23,41 @@ HEAD_WORDS = frozenset(
     project framework strategy treaty vehicle vehicles laboratory concept process pledge package compass
     exploitation dissemination defence defense readiness""".split()
 )
+SPACE = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+"""Spaces within one paragraph: a line may wrap, a blank line ends the name."""
+NAMED = re.compile(
+    rf"(?<![\w-])(?:[A-ZÀ-Ý][\w-]*{SPACE}(?:(?:of|for|and|on|van|voor|en){SPACE})?){{1,7}}[A-ZÀ-Ý][\w-]*"
+)
+"""Capitalised words joined only by words that keep one name together ("of", "van")."""
+NAME_HEADS = frozenset(
+    """agreement agreements arrangement arrangements conference conferences group initiative programme
+    pledge fund mission operation partnership framework compass strategy treaty
+    overeenkomst verdrag akkoord initiatief programma missie operatie""".split()
+)
+"""The last word of a name that calls a programme-like thing by its kind; without an
+abbreviation to confirm it, the kind word alone must say so (not "Force", which also
+names an air force, nor "Plan" or "Declaration", which name documents)."""
+LEADING_WORDS = frozenset(
+    """de het een deze dit die dat the a an this that these those in op met voor bij aan door naar om over
+    onder tot uit als zoals ook and en of for on at by with from to under as also""".split()
+)
+"""A sentence's capitalised first word is no part of the name that follows it."""
+TREATY_TITLE = re.compile(
+    r"(?<![\w-])(?P<kind>(?:[A-Z][a-z]*(?:overeenkomst|verdrag|akkoord|besluit)|Overeenkomst|Verdrag|Akkoord|Protocol))"
+    rf"(?:{SPACE}tussen(?:{SPACE}[^\s,;.:()]+){{2,24}}?(?={SPACE}(?:inzake|betreffende){SPACE}))?"
+    rf"(?P<subject>{SPACE}(?:inzake|betreffende|tot|ter)(?:{SPACE}[^\W\d][\w'-]*){{1,16}})"
+)
+"""A Dutch treaty title: "Verdrag inzake …", or "Verdrag tussen <the parties> inzake …", which
+is named without its parties."""
+TITLE_STOPS = frozenset(
+    """of die dat welke waarin waarbij zoals tussen met te is zijn wordt werd worden alsmede gesloten
+    ondertekend""".split()
+)
+"""Where a treaty's title ends and the sentence about it goes on."""
+DETERMINERS = frozenset("de het een".split())
+DANGLING = DETERMINERS | frozenset("van in op voor".split())
 MIN_WORDS = 2
+GROUP_WORDS = 3
 CONTENT_LETTERS = 4
 """Shorter words ("of", "and", "the", "van") say nothing about what an expansion means."""
 
@@ -37,6 +73,85 @@ def discover_initiatives(text: str, known: Matcher) -> list[tuple[Term, str]]:
         term = Term(id=slugify(name), name=name, aliases=(abbreviation,), discovered=True)
         found.setdefault(term.id, (term, match.group(0)))
     return list(found.values())
+
+
+def discover_named(text: str, known: Matcher) -> list[tuple[Term, str]]:
+    """New initiatives that `text` calls by a capitalised name or a treaty title, each with
+    the words of the text that name it (a treaty's title with its parties)."""
+    found: dict[str, tuple[Term, str]] = {}
+    candidates = [(name, name) for name in (_named(" ".join(run.split()), known) for run in NAMED.findall(text))]
+    candidates += [_title(match, known) for match in _treaty_titles(text)]
+    for name, form in candidates:
+        if name is None or _is_known(name, known):
+            continue
+        term = Term(id=slugify(name), name=name, discovered=True)
+        found.setdefault(term.id, (term, form))
+    return list(found.values())
+
+
+def _named(run: str, known: Matcher) -> str | None:
+    """The name in a run of capitalised words, cut after its last kind word; None when
+    that word belongs to a name the vocabulary knows ("NATO Mission Iraq" is no "NATO
+    Mission"), or for a two-word group, which is more often a company ("Naval Group")."""
+    words = run.split()
+    while words and words[0].lower() in LEADING_WORDS:
+        words.pop(0)
+    heads = [position for position, word in enumerate(words) if word.lower() in NAME_HEADS]
+    if not heads:
+        return None
+    words = words[: heads[-1] + 1]
+    capitalised = sum(word[0].isupper() for word in words)
+    if capitalised < MIN_WORDS or (words[-1].lower() == "group" and capitalised < GROUP_WORDS):
+        return None
+    name = " ".join(words)
+    end = run.index(name) + len(name)
+    if any(hit.start < end <= hit.end for hit in known.find(run)):
+        return None
+    return name
+
+
+def _treaty_titles(text: str):
+    """Every treaty title, also one that starts inside the words another one took
+    ("het Verdrag betreffende de Europese Unie en de Kaderovereenkomst inzake …")."""
+    position = 0
+    while match := TREATY_TITLE.search(text, position):
+        yield match
+        position = match.end("kind")
+
+
+def _title(match: re.Match, known: Matcher) -> tuple[str | None, str]:
+    """A treaty's title up to where the sentence about it goes on, and the words that
+    name it in the text. No title when its subject is only a name the vocabulary knows
+    (the "Verdrag betreffende de Europese Unie" founds an organisation, it is no
+    cooperation of its own) or holds the name of a known initiative (then the title is
+    that initiative's, already found)."""
+    words = match.group(0).split()
+    subject_at = len(words) - len(match.group("subject").split())
+    for position in range(subject_at + 1, len(words)):
+        word = words[position].lower()
+        following = words[position + 1].lower() if position + 1 < len(words) else ""
+        starts_sentence = words[position][0].isupper() and word in LEADING_WORDS
+        if (
+            word in TITLE_STOPS
+            or starts_sentence
+            or (word == "en" and following in DANGLING)
+            or (word == "tot" and following == "stand")
+        ):
+            words = words[:position]
+            break
+    while words and words[-1].lower() in DANGLING:
+        words.pop()
+    subject = words[subject_at + 1 :]
+    while subject and subject[0].lower() in DETERMINERS:
+        subject.pop(0)
+    form = " ".join(words)
+    if not subject or _is_known(" ".join(subject), known) or _names_initiative(" ".join(subject), known):
+        return None, form
+    return " ".join([words[0], *words[subject_at:]]), form
+
+
+def _names_initiative(text: str, known: Matcher) -> bool:
+    return any(key.startswith("initiative:") for hit in known.find(text) for key in hit.keys)
 
 
 def _is_known(text: str, known: Matcher) -> bool:

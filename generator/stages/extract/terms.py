@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.model import Block, Mention, Span, plain
-from generator.stages.extract.discovery import discover_initiatives, redefined_acronyms
+from generator.stages.extract.discovery import discover_initiatives, discover_named, redefined_acronyms
 from generator.stages.extract.partners import CountryMention, partners
 from generator.stages.extract.sentences import sentences
 from generator.vocabulary.lexicon import (
@@ -76,7 +76,8 @@ def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
 
 def _found(blocks: tuple[Block, ...], matcher: Matcher, redefined: frozenset[str] = frozenset()):
     """Every hit with its sentence. Each block is scanned once; a hit that runs over the
-    end of its sentence is not a mention, nor is an acronym that does not stand as a name."""
+    end of its sentence is not a mention, unless the form itself holds the full stop
+    ("10. Panzerdivision"); nor is an acronym that does not stand as a name."""
     for index, block in enumerate(blocks):
         hits = _names(block.text, matcher.find(block.text), redefined)
         if not hits:
@@ -87,7 +88,7 @@ def _found(blocks: tuple[Block, ...], matcher: Matcher, redefined: frozenset[str
         for hit in hits:
             position = bisect_right(starts, hit.start) - 1
             start, end = bounds[max(position, 0)]
-            if position < 0 or hit.end > end:
+            if position < 0 or (hit.end > end and "." not in block.text[hit.start : hit.end]):
                 continue
             if position not in plain_sentences:
                 plain_sentences[position] = plain(block.text[start:end])
@@ -152,13 +153,17 @@ def _is_language(text: str, end: int, signals) -> bool:
 
 
 def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
-    """Initiatives defined in the text that the vocabulary lacks, with how often they occur."""
+    """Initiatives the vocabulary lacks, defined or named in the text, with how often they
+    occur. A name is found where the text writes it; a treaty's title also where the text
+    writes it with its parties."""
     text = "\n\n".join(block.text for block in blocks if block.kind in ("paragraph", "heading", "footnote"))
-    new = discover_initiatives(text, lexicon.matcher)
-    if not new:
+    forms = {term.id: (term, {term.name, *term.aliases}) for term, _ in discover_initiatives(text, lexicon.matcher)}
+    for term, named_as in discover_named(text, lexicon.matcher):
+        forms.setdefault(term.id, (term, {term.name, named_as}))
+    if not forms:
         return ()
-    entries = {f"{INITIATIVE}:{term.id}": term for term, _ in new}
-    counter = Matcher((form, f"{INITIATIVE}:{term.id}") for term, _ in new for form in (term.name, *term.aliases))
+    entries = {f"{INITIATIVE}:{id}": term for id, (term, _) in forms.items()}
+    counter = Matcher((form, f"{INITIATIVE}:{id}") for id, (_, written) in forms.items() for form in written)
     found = list(_found(blocks, counter))
     return _mentions(found, Lexicon(lexicon.vocabulary, counter, entries))
 
