@@ -7,6 +7,7 @@ as discovered and listed for a curator by `python -m generator check`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from generator.model import Term
@@ -54,8 +55,13 @@ TITLE_STOPS = frozenset(
     ondertekend""".split()
 )
 """Where a treaty's title ends and the sentence about it goes on."""
-DETERMINERS = frozenset("de het een".split())
-DANGLING = DETERMINERS | frozenset("van in op voor".split())
+DETERMINERS = ("de", "het", "een")
+DANGLING = frozenset((*DETERMINERS, "van", "in", "op", "voor"))
+WORD = re.compile(r"\S+")
+WORD_FOLLOWS = re.compile(rf"{SPACE}[^\W\d]")
+"""After a treaty title's last possible word, another word: the title did not end."""
+OVERLAP_LOOKBACK = 64
+"""Known names starting before a span that are looked at for overlapping it (names are short)."""
 MIN_WORDS = 2
 GROUP_WORDS = 3
 CONTENT_LETTERS = 4
@@ -78,36 +84,51 @@ def discover_initiatives(text: str, known: Matcher) -> list[tuple[Term, str]]:
 def discover_named(text: str, known: Matcher) -> list[tuple[Term, str]]:
     """New initiatives that `text` calls by a capitalised name or a treaty title, each with
     the words of the text that name it (a treaty's title with its parties)."""
+    spans = sorted((hit.start, hit.end, hit.keys) for hit in known.find(text))
     found: dict[str, tuple[Term, str]] = {}
-    candidates = [(name, name) for name in (_named(" ".join(run.split()), known) for run in NAMED.findall(text))]
-    candidates += [_title(match, known) for match in _treaty_titles(text)]
+    candidates = [(name, name) for name in (_named(match, spans) for match in NAMED.finditer(text))]
+    candidates += [_title(match, text, known, spans) for match in _treaty_titles(text)]
     for name, form in candidates:
-        if name is None or _is_known(name, known):
+        if name is None:
             continue
         term = Term(id=slugify(name), name=name, discovered=True)
         found.setdefault(term.id, (term, form))
     return list(found.values())
 
 
-def _named(run: str, known: Matcher) -> str | None:
+def _words(match: re.Match) -> list[tuple[int, int, str]]:
+    """The words of a match with where each starts and ends in the text."""
+    return [(match.start() + word.start(), match.start() + word.end(), word.group()) for word in WORD.finditer(match.group(0))]
+
+
+def _overlaps(spans: list[tuple[int, int, tuple[str, ...]]], start: int, end: int, kind: str = "") -> bool:
+    """True when a known name (of `kind`, if given) overlaps start..end."""
+    index = bisect_left(spans, (end,))
+    return any(
+        span_end > start and (not kind or any(key.startswith(kind) for key in keys))
+        for span_start, span_end, keys in spans[max(0, index - OVERLAP_LOOKBACK) : index]
+    )
+
+
+def _named(match: re.Match, spans) -> str | None:
     """The name in a run of capitalised words, cut after its last kind word; None when
     that word belongs to a name the vocabulary knows ("NATO Mission Iraq" is no "NATO
-    Mission"), or for a two-word group, which is more often a company ("Naval Group")."""
-    words = run.split()
-    while words and words[0].lower() in LEADING_WORDS:
+    Mission", "Defence Capabilities Initiative" no "Capabilities Initiative"), or for a
+    two-word group, which is more often a company ("Naval Group")."""
+    words = _words(match)
+    while words and words[0][2].lower() in LEADING_WORDS:
         words.pop(0)
-    heads = [position for position, word in enumerate(words) if word.lower() in NAME_HEADS]
+    heads = [position for position, (_, _, word) in enumerate(words) if word.lower() in NAME_HEADS]
     if not heads:
         return None
     words = words[: heads[-1] + 1]
-    capitalised = sum(word[0].isupper() for word in words)
-    if capitalised < MIN_WORDS or (words[-1].lower() == "group" and capitalised < GROUP_WORDS):
+    capitalised = sum(word[0].isupper() for _, _, word in words)
+    if capitalised < MIN_WORDS or (words[-1][2].lower() == "group" and capitalised < GROUP_WORDS):
         return None
-    name = " ".join(words)
-    end = run.index(name) + len(name)
-    if any(hit.start < end <= hit.end for hit in known.find(run)):
+    head_start, head_end, _ = words[-1]
+    if _overlaps(spans, head_start, head_end):
         return None
-    return name
+    return " ".join(word for _, _, word in words)
 
 
 def _treaty_titles(text: str):
@@ -119,39 +140,42 @@ def _treaty_titles(text: str):
         position = match.end("kind")
 
 
-def _title(match: re.Match, known: Matcher) -> tuple[str | None, str]:
+def _title(match: re.Match, text: str, known: Matcher, spans) -> tuple[str | None, str]:
     """A treaty's title up to where the sentence about it goes on, and the words that
-    name it in the text. No title when its subject is only a name the vocabulary knows
-    (the "Verdrag betreffende de Europese Unie" founds an organisation, it is no
-    cooperation of its own) or holds the name of a known initiative (then the title is
-    that initiative's, already found)."""
-    words = match.group(0).split()
+    name it in the text. No title when nothing marks where it ends (a stop word, a date,
+    punctuation, the end of a line), when its subject is only a name the vocabulary
+    knows (the "Verdrag betreffende de Europese Unie" founds an organisation, it is no
+    cooperation of its own), or when a known initiative's name is part of it (then the
+    title is that initiative's, already found)."""
+    words = _words(match)
     subject_at = len(words) - len(match.group("subject").split())
+    ended = not WORD_FOLLOWS.match(text, match.end())
     for position in range(subject_at + 1, len(words)):
-        word = words[position].lower()
-        following = words[position + 1].lower() if position + 1 < len(words) else ""
-        starts_sentence = words[position][0].isupper() and word in LEADING_WORDS
+        word = words[position][2].lower()
+        following = words[position + 1][2].lower() if position + 1 < len(words) else ""
+        starts_sentence = words[position][2][0].isupper() and word in LEADING_WORDS
         if (
             word in TITLE_STOPS
             or starts_sentence
             or (word == "en" and following in DANGLING)
             or (word == "tot" and following == "stand")
         ):
-            words = words[:position]
+            words, ended = words[:position], True
             break
-    while words and words[-1].lower() in DANGLING:
+    while words and words[-1][2].lower() in DANGLING:
         words.pop()
-    subject = words[subject_at + 1 :]
-    while subject and subject[0].lower() in DETERMINERS:
-        subject.pop(0)
-    form = " ".join(words)
-    if not subject or _is_known(" ".join(subject), known) or _names_initiative(" ".join(subject), known):
+    subject = " ".join(word for _, _, word in words[subject_at + 1 :])
+    for determiner in DETERMINERS:
+        subject = subject.removeprefix(f"{determiner} ")
+    form = " ".join(word for _, _, word in words)
+    if (
+        not ended
+        or len(words) <= subject_at + 1
+        or _is_known(subject, known)
+        or _overlaps(spans, words[0][0], words[-1][1], "initiative:")
+    ):
         return None, form
-    return " ".join([words[0], *words[subject_at:]]), form
-
-
-def _names_initiative(text: str, known: Matcher) -> bool:
-    return any(key.startswith("initiative:") for hit in known.find(text) for key in hit.keys)
+    return " ".join(word for _, _, word in [words[0], *words[subject_at:]]), form
 
 
 def _is_known(text: str, known: Matcher) -> bool:

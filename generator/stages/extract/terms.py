@@ -58,7 +58,7 @@ class Terms:
 def find_terms(blocks: tuple[Block, ...], lexicon: Lexicon) -> Terms:
     text = "\n\n".join(block.text for block in blocks)
     found = list(_found(blocks, lexicon.matcher, redefined_acronyms(text, lexicon.matcher, _forms(lexicon))))
-    discovered = _discovered(blocks, lexicon)
+    discovered = _discovered(blocks, lexicon, found)
     by_kind: dict[str, list[Found]] = defaultdict(list)
     for item in found:
         by_kind[item.key.partition(":")[0]].append(item)
@@ -152,10 +152,11 @@ def _is_language(text: str, end: int, signals) -> bool:
     return False
 
 
-def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
+def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon, known: list[Found]) -> tuple[Mention, ...]:
     """Initiatives the vocabulary lacks, defined or named in the text, with how often they
-    occur. A name is found where the text writes it; a treaty's title also where the text
-    writes it with its parties."""
+    occur. A name is found where the text writes it, not inside an initiative the
+    vocabulary knows (`known`: its hits); a treaty's title also where the text writes it with its
+    parties."""
     text = "\n\n".join(block.text for block in blocks if block.kind in ("paragraph", "heading", "footnote"))
     forms = {term.id: (term, {term.name, *term.aliases}) for term, _ in discover_initiatives(text, lexicon.matcher)}
     for term, named_as in discover_named(text, lexicon.matcher):
@@ -164,7 +165,12 @@ def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon) -> tuple[Mention, .
         return ()
     entries = {f"{INITIATIVE}:{id}": term for id, (term, _) in forms.items()}
     counter = Matcher((form, f"{INITIATIVE}:{id}") for id, (_, written) in forms.items() for form in written)
-    found = list(_found(blocks, counter))
+    taken = defaultdict(list)
+    for item in known:
+        if item.key.startswith(f"{INITIATIVE}:"):
+            taken[item.block].append((item.start, item.end))
+    found = [item for item in _found(blocks, counter)
+             if not any(start < item.end and item.start < end for start, end in taken[item.block])]
     return _mentions(found, Lexicon(lexicon.vocabulary, counter, entries))
 
 

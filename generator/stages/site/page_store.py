@@ -2,10 +2,13 @@
 in the work folder so that the next build can reuse a page whose inputs did not change.
 
 Per page (by its source path): the digest of its inputs, the SHA-256 of the HTML file
-written, and its rendered state: the page's HTML content, table of contents, title,
-anchors, links to anchors of other pages and the messages MkDocs logged while rendering
-it. The settings row holds the digests of everything every page depends on; when one of
-them differs, no row is used. A file that cannot be read is a store without rows.
+written, the SHA-256 of its Markdown and the pages and files that Markdown links to (so
+that an unchanged page's links are not looked for again), its rendered state (the
+page's HTML content, table of contents, title, anchors, links to anchors of other pages
+and the messages MkDocs logged while rendering it) and, apart, its search entries (each
+is read when it is needed, not both at once). The settings row holds the digests of
+everything every page depends on; when one of them differs, no row is used. A file that
+cannot be read is a store without rows.
 """
 
 from __future__ import annotations
@@ -16,13 +19,24 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 @dataclass(frozen=True)
 class StoredPage:
     digest: str
     output_sha: str
+    markdown_sha: str
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """What the store keeps of a page after a build; a blob that is None keeps the stored one."""
+
+    page: StoredPage
+    state: bytes | None
+    search: bytes | None
 
 
 class PageStore:
@@ -50,44 +64,59 @@ class PageStore:
             return
         self.settings = json.loads(meta.get("settings", "{}"))
         self.last = json.loads(meta.get("last", "{}"))
-        self.pages = {src: StoredPage(digest, sha) for src, digest, sha in db.execute("SELECT src, digest, output_sha FROM pages")}
+        self.pages = {
+            src: StoredPage(digest, sha, markdown_sha, tuple(json.loads(links)))
+            for src, digest, sha, markdown_sha, links in db.execute("SELECT src, digest, output_sha, markdown_sha, links FROM pages")
+        }
 
     def state(self, src: str) -> dict | None:
         """The rendered state kept for `src`, or None when it cannot be read."""
-        blob = self._blob(src)
+        return self._decoded(src, "state")
+
+    def search(self, src: str) -> list[dict] | None:
+        """The search entries kept for `src`, or None when there are none or they cannot be read."""
+        return self._decoded(src, "search")
+
+    def _decoded(self, src: str, column: str):
+        blob = self._blob(src, column)
         try:
             return json.loads(zlib.decompress(blob)) if blob is not None else None
         except (zlib.error, ValueError):
             return None
 
-    def replace(self, settings: dict[str, str], rows: dict[str, tuple[str, str, bytes | None]], last: dict) -> None:
-        """Keep exactly `rows` ({src: (digest, output_sha, the state as zlib-compressed JSON,
-        or None to keep the stored one)}) under `settings`. Written aside and renamed: a
-        killed build leaves the old store."""
+    def replace(self, settings: dict[str, str], rows: dict[str, PageRow], last: dict) -> None:
+        """Keep exactly `rows` (states and search entries as zlib-compressed JSON) under
+        `settings`. Written aside and renamed: a killed build leaves the old store."""
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.unlink(missing_ok=True)
         db = sqlite3.connect(temporary)
         try:
             with db:
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                db.execute("CREATE TABLE pages (src TEXT PRIMARY KEY, digest TEXT, output_sha TEXT, state BLOB)")
+                db.execute(
+                    "CREATE TABLE pages (src TEXT PRIMARY KEY, digest TEXT, output_sha TEXT, markdown_sha TEXT, links TEXT,"
+                    " state BLOB, search BLOB)"
+                )
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
                     ("schema", str(SCHEMA)), ("settings", json.dumps(settings, sort_keys=True)), ("last", json.dumps(last, sort_keys=True)),
                 ])
-                for src, (digest, sha, state) in sorted(rows.items()):
-                    blob = self._blob(src) if state is None else state
-                    if blob is not None:
-                        db.execute("INSERT INTO pages VALUES (?, ?, ?, ?)", (src, digest, sha, blob))
+                for src, row in sorted(rows.items()):
+                    state = self._blob(src, "state") if row.state is None else row.state
+                    search = self._blob(src, "search") if row.search is None else row.search
+                    if state is not None:
+                        page = row.page
+                        db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)", (
+                            src, page.digest, page.output_sha, page.markdown_sha, json.dumps(page.links), state, search))
         finally:
             db.close()
         self._close()
         temporary.replace(self.path)
 
-    def _blob(self, src: str) -> bytes | None:
+    def _blob(self, src: str, column: str) -> bytes | None:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT state FROM pages WHERE src = ?", (src,)).fetchone()
+            row = self._db.execute(f"SELECT {column} FROM pages WHERE src = ?", (src,)).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row else None

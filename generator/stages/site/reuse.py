@@ -7,8 +7,9 @@ search index, the tags listing and the anchor checks see exactly what a conversi
 would give), and the HTML file of the previous site instead of rendering the theme's
 template (checked against the SHA-256 recorded for it; a file that differs is rendered).
 
-A page's inputs: its Markdown after the other plugins' `on_page_markdown`, whether each
-page or file it links to exists, and the settings digests (`settings`: mkdocs.yml, the
+A page's inputs: its Markdown after the other plugins' `on_page_markdown` (by its
+SHA-256; the pages and files it links to are looked for again only when it changed),
+whether each page or file it links to exists, and the settings digests (`settings`: mkdocs.yml, the
 overrides, the theme folder, the versions of the engine, this code), the navigation and
 the pages holding a tags listing. A listing page is always rendered: it shows all pages.
 """
@@ -21,6 +22,7 @@ import logging
 import posixpath
 import re
 import zlib
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -28,7 +30,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from generator.stages.site.page_store import PageStore
+from generator.stages.site.page_store import PageRow, PageStore, StoredPage
 from generator.stages.site.settings import LABELS
 
 STAND_IN = "archief-reused-page.html"
@@ -50,17 +52,19 @@ class ReusePages(BasePlugin):
         self.store = store
         self.previous_site = previous_site
         self.settings = dict(settings)
-        self.rows: dict[str, tuple[str, str, dict | None]] = {}
-        """What the store is to keep after this build: {src: (digest, output_sha, the state
-        compressed, or None to keep the stored one)}."""
+        self.rows: dict[str, PageRow] = {}
+        """What the store is to keep after this build."""
         self._states: dict[str, dict] = {}
         """Rendered states between their page's conversion and its HTML, then let go of."""
+        self._searched: dict[str, list[dict]] = {}
+        """The search entries of the pages rendered, until their HTML is written."""
         self.usable: dict[str, str] = {}
         self.whole_because = whole_because
         """Why no page could be reused, if none could."""
         self.reused = 0
         self.rendered = 0
-        self._page_digest: dict[str, str] = {}
+        self._page_inputs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        """{src: (digest, markdown SHA-256, link targets)} between a page's Markdown and its HTML."""
         self._reusing: dict[str, str] = {}
         self._context: dict | None = None
         self._search_stored: set[str] = set()
@@ -99,15 +103,14 @@ class ReusePages(BasePlugin):
             src = page.file.src_uri
             if src in self._search_stored:
                 self._search_stored.discard(src)
-                stored = self.store.state(src)  # read again here: held from the first pass on, 10,000 pages' entries cost 0.4 GB
-                if stored is not None and "search" in stored:
-                    index.entries.extend(stored["search"])
+                stored = self.store.search(src)  # read here, not with the state: 10,000 pages' entries held cost 0.4 GB
+                if stored is not None:
+                    index.entries.extend(stored)
                     return
             start = len(index.entries)
             add(page)
-            state = self._states.get(src)
-            if state is not None:
-                state["search"] = [dict(entry) for entry in index.entries[start:]]
+            if src in self._states:
+                self._searched[src] = [dict(entry) for entry in index.entries[start:]]
 
         index.add_entry_from_context = add_entry_from_context
 
@@ -132,19 +135,22 @@ class ReusePages(BasePlugin):
     @event_priority(-1000)  # the Markdown as the other plugins leave it, as it is converted
     def on_page_markdown(self, markdown, *, page, config, files):
         src = page.file.src_uri
-        page_digest = digest(self.settings, src, markdown, self._links(markdown, src))
-        self._page_digest[src] = page_digest
+        markdown_sha = hashlib.sha256(markdown.encode("utf-8", errors="surrogatepass")).hexdigest()
+        stored = self.store.pages.get(src)
+        links = stored.links if stored is not None and stored.markdown_sha == markdown_sha else self._link_targets(markdown, src)
+        present = [(path, path in self._sources, f"{path}/index.md" in self._sources) for path in links]
+        page_digest = digest(self.settings, src, markdown_sha, present)
+        self._page_inputs[src] = (page_digest, markdown_sha, links)
         convert = page.render
         if src not in self._listings and self.usable.get(src) == page_digest:
             state = self.store.state(src)
             if state is not None:
                 self._states[src] = state
                 page.render = lambda config, files: _restore(page, self._states.pop(src), files)
-                if "search" in state:
-                    self._search_stored.add(src)
+                self._search_stored.add(src)
                 self._reusing[src] = page.meta.get("template", "main.html")
                 page.meta["template"] = STAND_IN
-                self.rows[src] = (page_digest, self.store.pages[src].output_sha, None)
+                self.rows[src] = PageRow(StoredPage(page_digest, stored.output_sha, markdown_sha, links), None, None)
                 return markdown
         page.render = lambda config, files: self._convert(convert, page, config, files)
         return markdown
@@ -166,7 +172,6 @@ class ReusePages(BasePlugin):
             "logged": logged.records,
         }
         self._states[page.file.src_uri] = state
-        self.rows[page.file.src_uri] = (self._page_digest[page.file.src_uri], "", None)
 
     def on_env(self, env, *, config, files):
         env.loader = ChoiceLoader([DictLoader({STAND_IN: ""}), env.loader])
@@ -190,9 +195,14 @@ class ReusePages(BasePlugin):
         else:
             self.rendered += 1
         sha = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
-        page_digest, _, kept = self.rows[src]
         state = self._states.pop(src, None)
-        self.rows[src] = (page_digest, sha, kept if state is None else zlib.compress(json.dumps(state).encode("utf-8"), 6))
+        if state is None:  # reused: its state and search entries stay as stored
+            row = self.rows[src]
+            self.rows[src] = replace(row, page=replace(row.page, output_sha=sha))
+        else:
+            page_digest, markdown_sha, links = self._page_inputs[src]
+            search = self._searched.pop(src, [])
+            self.rows[src] = PageRow(StoredPage(page_digest, sha, markdown_sha, links), _packed(state), _packed(search))
         return output
 
     def _previous_output(self, page) -> str | None:
@@ -210,10 +220,10 @@ class ReusePages(BasePlugin):
         self.store.replace(self.settings, self.rows, last)
 
 
-    def _links(self, markdown: str, src: str) -> list[tuple[str, bool, bool]]:
-        """Every relative link target of the page and whether it exists (as a file, or as
-        a folder's index page): the page's HTML depends on it. Targets are resolved once
-        per folder: a hub page links to thousands of pages that others link to as well."""
+    def _link_targets(self, markdown: str, src: str) -> tuple[str, ...]:
+        """Every relative link target of the page: whether each exists (as a file, or as a
+        folder's index page) is an input of its HTML. Targets are resolved once per folder:
+        a hub page links to thousands of pages that others link to as well."""
         folder = posixpath.dirname(src)
         found = set()
         for match in LINK.finditer(markdown):
@@ -224,7 +234,11 @@ class ReusePages(BasePlugin):
                     posixpath.join(folder, unquote(target.partition("#")[0].partition("?")[0])))
             if (path := self._resolved[key]) is not None:
                 found.add(path)
-        return [(path, path in self._sources, f"{path}/index.md" in self._sources) for path in sorted(found)]
+        return tuple(sorted(found))
+
+
+def _packed(value) -> bytes:
+    return zlib.compress(json.dumps(value).encode("utf-8"), 6)
 
 
 def _nav_shape(items) -> list:
