@@ -81,15 +81,15 @@ def discover_initiatives(text: str, known: Matcher) -> list[tuple[Term, str]]:
     return list(found.values())
 
 
-def discover_named(text: str, known: Matcher) -> list[tuple[Term, str]]:
+def discover_named(text: str, known: Matcher, spans: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[Term, str]]:
     """New initiatives that `text` calls by a capitalised name or a treaty title, each with
-    the words of the text that name it (a treaty's title with its parties)."""
-    spans = sorted((hit.start, hit.end, hit.keys) for hit in known.find(text))
+    the words of the text that name it (a treaty's title with its parties). `spans`: where
+    `text` names what the vocabulary knows (start, end, keys), sorted."""
     found: dict[str, tuple[Term, str]] = {}
     candidates = [(name, name) for name in (_named(match, spans) for match in NAMED.finditer(text))]
     candidates += [_title(match, text, known, spans) for match in _treaty_titles(text)]
     for name, form in candidates:
-        if name is None:
+        if name is None or _is_known(name, known):
             continue
         term = Term(id=slugify(name), name=name, discovered=True)
         found.setdefault(term.id, (term, form))
@@ -101,7 +101,7 @@ def _words(match: re.Match) -> list[tuple[int, int, str]]:
     return [(match.start() + word.start(), match.start() + word.end(), word.group()) for word in WORD.finditer(match.group(0))]
 
 
-def _overlaps(spans: list[tuple[int, int, tuple[str, ...]]], start: int, end: int, kind: str = "") -> bool:
+def overlaps(spans: list[tuple[int, int, tuple[str, ...]]], start: int, end: int, kind: str = "") -> bool:
     """True when a known name (of `kind`, if given) overlaps start..end."""
     index = bisect_left(spans, (end,))
     return any(
@@ -126,7 +126,7 @@ def _named(match: re.Match, spans) -> str | None:
     if capitalised < MIN_WORDS or (words[-1][2].lower() == "group" and capitalised < GROUP_WORDS):
         return None
     head_start, head_end, _ = words[-1]
-    if _overlaps(spans, head_start, head_end):
+    if overlaps(spans, head_start, head_end):
         return None
     return " ".join(word for _, _, word in words)
 
@@ -172,7 +172,7 @@ def _title(match: re.Match, text: str, known: Matcher, spans) -> tuple[str | Non
         not ended
         or len(words) <= subject_at + 1
         or _is_known(subject, known)
-        or _overlaps(spans, words[0][0], words[-1][1], "initiative:")
+        or overlaps(spans, words[0][0], words[-1][1], "initiative:")
     ):
         return None, form
     return " ".join(word for _, _, word in [words[0], *words[subject_at:]]), form

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.model import Block, Mention, Span, plain
-from generator.stages.extract.discovery import discover_initiatives, discover_named, redefined_acronyms
+from generator.stages.extract.discovery import discover_initiatives, discover_named, overlaps, redefined_acronyms
 from generator.stages.extract.partners import CountryMention, partners
 from generator.stages.extract.sentences import sentences
 from generator.vocabulary.lexicon import (
@@ -152,25 +152,35 @@ def _is_language(text: str, end: int, signals) -> bool:
     return False
 
 
+DISCOVERY_BLOCKS = ("paragraph", "heading", "footnote")
+BLOCK_SEPARATOR = "\n\n"
+
+
 def _discovered(blocks: tuple[Block, ...], lexicon: Lexicon, known: list[Found]) -> tuple[Mention, ...]:
     """Initiatives the vocabulary lacks, defined or named in the text, with how often they
     occur. A name is found where the text writes it, not inside an initiative the
-    vocabulary knows (`known`: its hits); a treaty's title also where the text writes it with its
-    parties."""
-    text = "\n\n".join(block.text for block in blocks if block.kind in ("paragraph", "heading", "footnote"))
+    vocabulary knows (`known`: its hits); a treaty's title also where the text writes it
+    with its parties."""
+    searched = [index for index, block in enumerate(blocks) if block.kind in DISCOVERY_BLOCKS]
+    text = BLOCK_SEPARATOR.join(blocks[index].text for index in searched)
+    at, offset = {}, 0
+    for index in searched:
+        at[index] = offset
+        offset += len(blocks[index].text) + len(BLOCK_SEPARATOR)
+    spans = sorted((at[item.block] + item.start, at[item.block] + item.end, (item.key,)) for item in known if item.block in at)
     forms = {term.id: (term, {term.name, *term.aliases}) for term, _ in discover_initiatives(text, lexicon.matcher)}
-    for term, named_as in discover_named(text, lexicon.matcher):
+    for term, named_as in discover_named(text, lexicon.matcher, spans):
         forms.setdefault(term.id, (term, {term.name, named_as}))
     if not forms:
         return ()
     entries = {f"{INITIATIVE}:{id}": term for id, (term, _) in forms.items()}
     counter = Matcher((form, f"{INITIATIVE}:{id}") for id, (_, written) in forms.items() for form in written)
-    taken = defaultdict(list)
+    by_block = defaultdict(list)
     for item in known:
-        if item.key.startswith(f"{INITIATIVE}:"):
-            taken[item.block].append((item.start, item.end))
-    found = [item for item in _found(blocks, counter)
-             if not any(start < item.end and item.start < end for start, end in taken[item.block])]
+        by_block[item.block].append((item.start, item.end, (item.key,)))
+    for block_spans in by_block.values():
+        block_spans.sort()
+    found = [item for item in _found(blocks, counter) if not overlaps(by_block[item.block], item.start, item.end, f"{INITIATIVE}:")]
     return _mentions(found, Lexicon(lexicon.vocabulary, counter, entries))
 
 
