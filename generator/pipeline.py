@@ -188,12 +188,17 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     if not complete:
         return replace(outcome, problems=tuple(problems), site_ready=False)
     with progress.stage("feeds+exports"):
-        # Made from the records alone: when no record changed, neither did they.
+        # Made from the records alone: when no record changed, neither did they; a feed is
+        # made again only when one of its documents changed.
         by_records, unchanged = pages_cache.unit(
-            "feeds and exports",
+            "exports",
             (document.record_digest for document in site_index.documents),
-            lambda: {**feeds.feeds(site_index), **exports.exports(site_index, lambda record_id: f"documenten/{record_id}/")},
+            lambda: exports.exports(site_index, lambda record_id: f"documenten/{record_id}/"),
         )
+        for path, inputs, make in feeds.feed_units(site_index):
+            feed, kept = pages_cache.unit(f"feed {path}", inputs, lambda make=make, path=path: {path: make()})
+            by_records.update(feed)
+            unchanged |= kept
     with progress.stage("write"):
         files = {**plan.source_files(site_index, project.root), **by_records}
         problems += write.write_tree(files, project.docs, keep=made | unchanged)

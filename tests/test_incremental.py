@@ -166,3 +166,17 @@ def test_a_change_to_the_code_that_writes_records_rewrites_them(project, monkeyp
     monkeypatch.setattr(write, "to_yaml", lambda record: f"id: {record.id}\n")
     generate(project, workers=1)
     assert record.read_text(encoding="utf-8") == f"id: {record.stem}\n"
+
+
+def test_a_new_document_rewrites_only_the_feeds_that_list_it(project, tmp_path):
+    generate(project)
+    feeds = {path: path.stat().st_mtime_ns for path in (project.docs / "feeds").rglob("*.xml")}
+    (project.source / "nieuw.txt").write_text(NEW_LETTER, encoding="utf-8")
+    generate(project)
+    rewritten = {path.relative_to(project.docs).as_posix() for path, stamp in feeds.items() if path.stat().st_mtime_ns != stamp}
+    assert "feeds/alles.xml" in rewritten and "feeds/partners/japan.xml" not in feeds
+    assert (project.docs / "feeds/partners/japan.xml").is_file()
+    assert 0 < len(rewritten) < len(feeds) / 2
+    fresh = Project.at(project.root, work=tmp_path / "from-nothing")
+    generate(fresh)
+    assert same_tree(project.docs, fresh.docs) == []

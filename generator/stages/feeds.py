@@ -9,6 +9,8 @@ and ordered), and link to the document's page relative to the feed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from feedgen.feed import FeedGenerator
 
@@ -24,6 +26,13 @@ FEED_ENTRIES = 50
 
 def feeds(index: Index) -> dict[str, str]:
     """Feed path (relative to the docs folder) -> Atom XML."""
+    return {path: make() for path, _, make in feed_units(index)}
+
+
+def feed_units(index: Index) -> list[tuple[str, list[str], Callable[[], str]]]:
+    """(feed path, what its XML is made from, the function that makes it) for every feed: a
+    feed whose newest documents, their titles and the fallback date are as they were need
+    not be made again."""
     fallback = _oldest_date(index)
     groups = [("alles", "alles", "Alle documenten", index.documents)]
     groups += [("partners", c.slug, c.name, index.partner_of.get(c.code, ())) for c in index.partners]
@@ -31,10 +40,12 @@ def feeds(index: Index) -> dict[str, str]:
     groups += [("onderwerpen", t.id, t.name, index.by_topic.get(t.id, ())) for t in index.topics]
     # A dossier lists its documents by number; its feed, like every feed, holds the newest.
     groups += [("dossiers", d.lower(), f"Dossier {d}", _newest(docs)) for d, docs in index.dossiers.items()]
-    return {
-        feed_path(kind, key): _feed(kind, key, f"{SITE_TITLE}: {title}", documents[:FEED_ENTRIES], fallback, index)
-        for kind, key, title, documents in groups
-    }
+    units = []
+    for kind, key, title, documents in groups:
+        newest = documents[:FEED_ENTRIES]
+        inputs = [title, fallback.isoformat(), *(f"{d.record_digest}:{index.summary(d)['title']}" for d in newest)]
+        units.append((feed_path(kind, key), inputs, partial(_feed, kind, key, f"{SITE_TITLE}: {title}", newest, fallback, index)))
+    return units
 
 
 def _newest(documents: tuple[Document, ...]) -> tuple[Document, ...]:

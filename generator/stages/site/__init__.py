@@ -141,7 +141,7 @@ def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, s
             reuse = ReusePages(store, out, digests, None if reuse_pages else "every page was asked for (--render-all)")
             config.plugins["archief/reuse"] = reuse
         mkdocs_build(config)
-        fit_search_index(staging, budget=lean.budget, pages=lean.pages)
+        fit_search_index(staging, budget=lean.budget, pages=lean.pages, counts_of=reuse.words if reuse else None)
     except (MkDocsException, OSError, ValueError) as exc:
         return exc
     return reuse, inputs

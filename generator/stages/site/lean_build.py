@@ -41,7 +41,8 @@ class LeanBuild(BasePlugin):
             start = len(entries)
             while start > 0 and str(entries[start - 1].get("location", "")).split("#", 1)[0] == page.url:
                 start -= 1
-            entries[start:] = compacted_entries(entries[start:])
+            if not (start == len(entries) - 1 and entries[start].get("compact")):  # reused: compacted already
+                entries[start:] = compacted_entries(entries[start:])
         return context
 
     @event_priority(-100)

@@ -6,7 +6,8 @@ written, the SHA-256 of its Markdown and the pages and files that Markdown links
 that an unchanged page's links are not looked for again), its rendered state (the
 page's HTML content, table of contents, title, anchors, links to anchors of other pages
 and the messages MkDocs logged while rendering it) and, apart, its search entries (each
-is read when it is needed, not both at once). The settings row holds the digests of
+is read when it is needed, not both at once). Apart from the pages, the index words of
+each text the archive's search data was made from (search_words). The settings row holds the digests of
 everything every page depends on; when one of them differs, no row is used. A file that
 cannot be read is a store without rows.
 """
@@ -19,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA = 3
+SCHEMA = 4
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,19 @@ class PageStore:
         except (zlib.error, ValueError):
             return None
 
-    def replace(self, settings: dict[str, str], rows: dict[str, PageRow], last: dict) -> None:
-        """Keep exactly `rows` (states and search entries as zlib-compressed JSON) under
-        `settings`. Written aside and renamed: a killed build leaves the old store."""
+    def word_counts(self, key: bytes) -> bytes | None:
+        """The packed index words kept for the text whose SHA-256 is `key`."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT counts FROM words WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def replace(self, settings: dict[str, str], rows: dict[str, PageRow], last: dict, words: dict[bytes, bytes] | None = None) -> None:
+        """Keep exactly `rows` (states and search entries as zlib-compressed JSON) and `words`
+        under `settings`. Written aside and renamed: a killed build leaves the old store."""
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.unlink(missing_ok=True)
         db = sqlite3.connect(temporary)
@@ -97,6 +108,8 @@ class PageStore:
                     "CREATE TABLE pages (src TEXT PRIMARY KEY, digest TEXT, output_sha TEXT, markdown_sha TEXT, links TEXT,"
                     " state BLOB, search BLOB)"
                 )
+                db.execute("CREATE TABLE words (key BLOB PRIMARY KEY, counts BLOB)")
+                db.executemany("INSERT INTO words VALUES (?, ?)", sorted((words or {}).items()))
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
                     ("schema", str(SCHEMA)), ("settings", json.dumps(settings, sort_keys=True)), ("last", json.dumps(last, sort_keys=True)),
                 ])

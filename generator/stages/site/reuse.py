@@ -31,6 +31,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
 from generator.stages.site.page_store import PageRow, PageStore, StoredPage
+from generator.stages.site.search_index import TRIM_ALWAYS_PAGES
+from generator.stages.site.search_words import WordCounts
 from generator.stages.site.settings import LABELS
 
 STAND_IN = "archief-reused-page.html"
@@ -56,8 +58,10 @@ class ReusePages(BasePlugin):
         """What the store is to keep after this build."""
         self._states: dict[str, dict] = {}
         """Rendered states between their page's conversion and its HTML, then let go of."""
-        self._searched: dict[str, list[dict]] = {}
-        """The search entries of the pages rendered, until their HTML is written."""
+        self._searched: dict[str, int] = {}
+        """Where the search entries of each page rendered begin, until its HTML is written
+        (they are kept as the other plugins leave them: lean_build compacts them)."""
+        self._index = None
         self.usable: dict[str, str] = {}
         self.whole_because = whole_because
         """Why no page could be reused, if none could."""
@@ -71,6 +75,9 @@ class ReusePages(BasePlugin):
         self._sources: frozenset[str] = frozenset()
         self._resolved: dict[tuple[str, str], str | None] = {}
         self._env = None
+        same_code = store.settings.get("generator") == settings.get("generator")
+        self.words = WordCounts(store.word_counts if same_code else lambda key: None)
+        """The index words of the archive's search data, kept when this code made them."""
 
     def on_config(self, config):
         others = [type(handler.__self__).__name__ for handler in config.plugins.events["post_page"]
@@ -89,6 +96,8 @@ class ReusePages(BasePlugin):
                 listings.append((file.src_uri, text))
         self.settings["listings"] = digest(listings)
         self._listings = {src for src, _ in listings}
+        # From this many pages on lean_build compacts each page's entries, and those are kept.
+        self.settings["search"] = "compacted" if len(files.documentation_pages()) >= TRIM_ALWAYS_PAGES else "whole"
         search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index")), None)
         if search is not None:
             self._index_through(search.search_index)
@@ -107,12 +116,11 @@ class ReusePages(BasePlugin):
                 if stored is not None:
                     index.entries.extend(stored)
                     return
-            start = len(index.entries)
+            self._searched[src] = len(index.entries)
             add(page)
-            if src in self._states:
-                self._searched[src] = [dict(entry) for entry in index.entries[start:]]
 
         index.add_entry_from_context = add_entry_from_context
+        self._index = index
 
     def on_nav(self, nav, *, config, files):
         self._sources = frozenset(files.src_uris)
@@ -201,7 +209,8 @@ class ReusePages(BasePlugin):
             self.rows[src] = replace(row, page=replace(row.page, output_sha=sha))
         else:
             page_digest, markdown_sha, links = self._page_inputs[src]
-            search = self._searched.pop(src, [])
+            start = self._searched.pop(src, None)
+            search = [] if start is None else [dict(entry) for entry in self._index.entries[start:]]
             self.rows[src] = PageRow(StoredPage(page_digest, sha, markdown_sha, links), _packed(state), _packed(search))
         return output
 
@@ -217,7 +226,7 @@ class ReusePages(BasePlugin):
     def save(self, last: dict) -> None:
         """Keep what this build rendered, once its site is in place, and `last`: what the
         build was made from and what it left (site.unchanged)."""
-        self.store.replace(self.settings, self.rows, last)
+        self.store.replace(self.settings, self.rows, last, self.words.used)
 
 
     def _link_targets(self, markdown: str, src: str) -> tuple[str, ...]:

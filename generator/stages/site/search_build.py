@@ -26,6 +26,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from generator.model.labels import doc_type_label, dutch_date
 from generator.model.record import spaced_dossier
@@ -180,9 +181,14 @@ def _keys(kind: int, slug: str, title: str, record: dict | None, aliases: dict[s
     return {key for key in keys if key}
 
 
-def build_search_data(entries: list[dict], records: list[dict], text_chars: int, indexed_chars: int) -> dict:
+def build_search_data(
+    entries: list[dict], records: list[dict], text_chars: int, indexed_chars: int,
+    counts_of: Callable[[str], dict[str, int]] | None = None,
+) -> dict:
     """The index `zoeken.js` reads (see the module's docstring); words are taken from the
-    first `indexed_chars` characters of each page's text."""
+    first `indexed_chars` characters of each page's text. `counts_of` gives the counts of a
+    text's index words (search_words.WordCounts keeps them between builds)."""
+    counts_of = counts_of or (lambda text: Counter(index_words(text)))
     by_id = {record.get("id"): record for record in records}
     aliases: dict[str, list[str]] = {}
     for record in records:
@@ -202,7 +208,7 @@ def build_search_data(entries: list[dict], records: list[dict], text_chars: int,
         pages.append([path, title, kind, *facts])
         texts.append(excerpt(body, text_chars))
         keys += [[key, number] for key in sorted(_keys(kind, slug, title, record, aliases))]
-        counts = Counter(index_words(body if kind == 0 else excerpt(body, HUB_INDEXED_CHARS)))
+        counts = counts_of(body if kind == 0 else excerpt(body, HUB_INDEXED_CHARS))
         in_title = set(index_words(title))
         in_names = set(index_words(" ".join(names))) | set(refs)
         for word, tf in counts.items():

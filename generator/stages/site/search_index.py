@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.stages.site.search_build import as_script, build_search_data, page_texts
@@ -51,18 +52,21 @@ ENGINE_INDEX, ENGINE_TEXTS = "zoekindex.js", "zoekteksten.js"
 RECORDS = "records.json"
 
 
-def fit_search_index(site_dir: Path, budget: int = BUDGET_BYTES, pages: int = 0) -> int | None:
+def fit_search_index(
+    site_dir: Path, budget: int = BUDGET_BYTES, pages: int = 0, counts_of: Callable[[str], dict[str, int]] | None = None,
+) -> int | None:
     """Write the archive's search index (search/zoekindex.js); trim Material's index when
     it is larger than `budget` bytes, or when the site has at least TRIM_ALWAYS_PAGES
     `pages`, to as many characters of text per page as the budget allows (at least
-    MIN_EXCERPT). Returns that bound, or None when Material's index was kept as it is."""
+    MIN_EXCERPT). Returns that bound, or None when Material's index was kept as it is.
+    `counts_of`: as for build_search_data."""
     folder = Path(site_dir) / "search"
     index_file = folder / "search_index.json"
     if not index_file.is_file():
         return None
     data = json.loads(index_file.read_text(encoding="utf-8"))
     entries = data.get("docs") or []
-    write_engine_index(Path(site_dir), entries, budget)
+    write_engine_index(Path(site_dir), entries, budget, counts_of)
     if index_file.stat().st_size <= budget and pages < TRIM_ALWAYS_PAGES:
         return None
     compact = compacted_entries(entries)
@@ -80,13 +84,15 @@ def passage_chars(pages: int, budget: int = BUDGET_BYTES) -> int:
     return min(high, max(low, budget // 2 // max(1, pages)))
 
 
-def write_engine_index(site_dir: Path, entries: list[dict], budget: int = BUDGET_BYTES) -> Path:
+def write_engine_index(
+    site_dir: Path, entries: list[dict], budget: int = BUDGET_BYTES, counts_of: Callable[[str], dict[str, int]] | None = None,
+) -> Path:
     """search/zoekindex.js and search/zoekteksten.js (the passages) from Material's
     `entries` and the site's records.json."""
     records_file = site_dir / RECORDS
     records = json.loads(records_file.read_text(encoding="utf-8")) if records_file.is_file() else []
     count = len({str(entry.get("location", "")).split("#", 1)[0] for entry in entries})
-    data = build_search_data(entries, records, passage_chars(count, budget), INDEXED_CHARS)
+    data = build_search_data(entries, records, passage_chars(count, budget), INDEXED_CHARS, counts_of)
     _write(site_dir / "search" / ENGINE_TEXTS, as_script(data.pop("text"), "__zoekteksten"))
     target = site_dir / "search" / ENGINE_INDEX
     _write(target, as_script(data))

@@ -17,6 +17,7 @@ LABELS = {
     "generator": "the generator's site code",
     "nav": "the navigation",
     "listings": "a page with a tags listing",
+    "search": "the way search entries are kept (compacted from 1,000 pages on)",
 }
 
 
