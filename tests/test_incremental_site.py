@@ -145,3 +145,24 @@ def test_a_damaged_page_state_is_rendered_again(steps):
     built(project)
     agrees_with_cold()
     assert built(project).site_reused > 100
+
+
+def test_a_large_site_whose_search_entries_are_compacted_while_building(tmp_path, monkeypatch):
+    """From TRIM_ALWAYS_PAGES pages on the search entries are compacted during the build,
+    kept so in the store and handed to the search index in memory; an incremental build
+    still gives the bytes of a cold one."""
+    for module in ("lean_build", "search_index", "reuse"):
+        monkeypatch.setattr(f"generator.stages.site.{module}.TRIM_ALWAYS_PAGES", 10)
+    (tmp_path / "incremental").mkdir()
+    project = copy_project(tmp_path / "incremental")
+    built(project)
+    (project.source / "2025-05-14-oefening-noorwegen.txt").write_text(LETTER, encoding="utf-8")
+    again = built(project)
+    assert again.site_reused > 100 and 0 < again.site_rendered < 40
+    cold = cold_copy(project, tmp_path / "cold")
+    built(cold)
+    assert same_tree(project.out, cold.out) == []
+    index = (project.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    settings = sqlite3.connect(project.work / "site-pages.sqlite").execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()[0]
+    assert '"search": "compacted"' in settings
+    assert '"compact":true' in index and "Noorwegen" in (project.out / "search" / "zoekteksten.js").read_text(encoding="utf-8")

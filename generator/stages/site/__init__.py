@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 from collections.abc import Iterator
@@ -127,24 +128,33 @@ def _build(config_file, docs, out, strict, overrides, redirects, store, reuse_pa
 
 def _run_mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages, known):
     """(the reuse plugin or None, the inputs' state or None), or the exception that stopped MkDocs."""
-    reuse = inputs = None
     try:
-        settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
-        config = load_config(str(config_file), **settings)
-        lean = LeanBuild()
-        config.plugins["archief/lean-build"] = lean
-        if redirects:
-            config.plugins["archief/redirects"] = Redirects(redirects)
-        if store is not None:
-            digests, inputs = known or (settings_digests(config_file, overrides, config), None)
-            inputs = inputs or inputs_state(docs, digests, redirects)
-            reuse = ReusePages(store, out, digests, None if reuse_pages else "every page was asked for (--render-all)")
-            config.plugins["archief/reuse"] = reuse
-        mkdocs_build(config)
-        fit_search_index(staging, budget=lean.budget, pages=lean.pages, counts_of=reuse.words if reuse else None)
+        reuse, inputs, lean = _mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages, known)
+        # MkDocs' pages, their Markdown and Material's search entries are held in cycles
+        # (pages, files, navigation, plugins): let go of them before the search index is made,
+        # which at 10,000 documents would otherwise add its own memory on top (~0.4 GB).
+        gc.collect()
+        fit_search_index(staging, lean.budget, lean.pages, reuse.words if reuse else None, lean.entries)
     except (MkDocsException, OSError, ValueError) as exc:
         return exc
     return reuse, inputs
+
+
+def _mkdocs(config_file, docs, staging, out, strict, overrides, redirects, store, reuse_pages, known):
+    reuse = inputs = None
+    settings = {**(overrides or {}), "docs_dir": str(docs), "site_dir": str(staging), "strict": strict}
+    config = load_config(str(config_file), **settings)
+    lean = LeanBuild()
+    config.plugins["archief/lean-build"] = lean
+    if redirects:
+        config.plugins["archief/redirects"] = Redirects(redirects)
+    if store is not None:
+        digests, inputs = known or (settings_digests(config_file, overrides, config), None)
+        inputs = inputs or inputs_state(docs, digests, redirects)
+        reuse = ReusePages(store, out, digests, None if reuse_pages else "every page was asked for (--render-all)")
+        config.plugins["archief/reuse"] = reuse
+    mkdocs_build(config)
+    return reuse, inputs, lean
 
 
 @contextmanager

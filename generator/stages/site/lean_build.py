@@ -8,7 +8,8 @@ checked from what MkDocs recorded while rendering), and on a site large enough t
 have its search index trimmed anyway (search_index.TRIM_ALWAYS_PAGES) it compacts each
 page's entries as soon as the search plugin has made them (search_index.compacted_entries:
 one entry, the key facts left out, at most INDEXED_CHARS characters of text), which is
-what fit_search_index would do with the whole index.
+what fit_search_index would do with the whole index; those entries are then handed to
+fit_search_index instead of being written out by the search plugin and read back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class LeanBuild(BasePlugin):
         """The search index's size in bytes, as search_index.fit_search_index is to keep it."""
         self.pages = 0
         self._entries: list[dict] | None = None
+        self.entries: list[dict] | None = None
+        """The compacted search entries of every page, taken from the search plugin after the
+        build (on a site of TRIM_ALWAYS_PAGES pages or more), for fit_search_index."""
 
     def on_files(self, files, *, config):
         self.pages = len(files.documentation_pages())
@@ -44,6 +48,16 @@ class LeanBuild(BasePlugin):
             if not (start == len(entries) - 1 and entries[start].get("compact")):  # reused: compacted already
                 entries[start:] = compacted_entries(entries[start:])
         return context
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config):
+        # The compacted entries are handed to fit_search_index in memory, which rewrites
+        # Material's index from them anyway: Material writes an index without entries, not
+        # some 200 MB of JSON (at 10,000 pages) to be read back at once.
+        if self._entries is not None:
+            self.entries = list(self._entries)
+            self._entries.clear()
+            self._entries = None
 
     @event_priority(-100)
     def on_post_page(self, output, *, page, config):

@@ -214,6 +214,13 @@ class ReusePages(BasePlugin):
             self.rows[src] = PageRow(StoredPage(page_digest, sha, markdown_sha, links), _packed(state), _packed(search))
         return output
 
+    @event_priority(-1000)  # after the search plugin has written its index
+    def on_post_build(self, *, config):
+        # What this plugin still holds of the build (the search entries, the theme) is let go of.
+        self._index = self._env = self._context = None
+        self._states.clear()
+        self._page_inputs.clear()
+
     def _previous_output(self, page) -> str | None:
         try:
             data = (self.previous_site / page.file.dest_uri).read_bytes()

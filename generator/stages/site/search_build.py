@@ -167,7 +167,7 @@ def _record_facts(record: dict, facets: _Facets) -> tuple[list, list[str], list[
     return facts, names, refs
 
 
-def _keys(kind: int, slug: str, title: str, record: dict | None, aliases: dict[str, list[str]]) -> set[str]:
+def _keys(kind: int, slug: str, title: str, record: dict | None, aliases: dict[str, set[str]]) -> set[str]:
     keys = {normal(title)}
     if kind == 2:
         keys |= {normal(alias) for alias in aliases.get(slug, [])}
@@ -190,10 +190,10 @@ def build_search_data(
     text's index words (search_words.WordCounts keeps them between builds)."""
     counts_of = counts_of or (lambda text: Counter(index_words(text)))
     by_id = {record.get("id"): record for record in records}
-    aliases: dict[str, list[str]] = {}
+    aliases: dict[str, set[str]] = {}
     for record in records:
         for item in record.get("initiatives") or []:
-            aliases.setdefault(item.get("id", ""), [item.get("name", "")]).extend(item.get("aliases") or [])
+            aliases.setdefault(item.get("id", ""), {item.get("name", "")}).update(item.get("aliases") or [])
     facets = _Facets()
     pages, texts, keys = [], [], []
     weights: dict[str, list[int]] = {}  # word -> page, weight, page, ... (a quarter of tuples' memory)

@@ -54,18 +54,22 @@ RECORDS = "records.json"
 
 def fit_search_index(
     site_dir: Path, budget: int = BUDGET_BYTES, pages: int = 0, counts_of: Callable[[str], dict[str, int]] | None = None,
+    entries: list[dict] | None = None,
 ) -> int | None:
     """Write the archive's search index (search/zoekindex.js); trim Material's index when
     it is larger than `budget` bytes, or when the site has at least TRIM_ALWAYS_PAGES
     `pages`, to as many characters of text per page as the budget allows (at least
     MIN_EXCERPT). Returns that bound, or None when Material's index was kept as it is.
-    `counts_of`: as for build_search_data."""
+    `counts_of`: as for build_search_data. `entries`: the index's entries, when they were
+    taken from the search plugin instead of being written to its file (lean_build)."""
     folder = Path(site_dir) / "search"
     index_file = folder / "search_index.json"
     if not index_file.is_file():
         return None
     data = json.loads(index_file.read_text(encoding="utf-8"))
-    entries = data.get("docs") or []
+    if entries is None:
+        entries = data.get("docs") or []
+    data["docs"] = None  # let go of what the file held while the index is made
     write_engine_index(Path(site_dir), entries, budget, counts_of)
     if index_file.stat().st_size <= budget and pages < TRIM_ALWAYS_PAGES:
         return None
@@ -102,6 +106,8 @@ def write_engine_index(
 def compacted_entries(entries: list[dict]) -> list[dict]:
     """One entry per page: its title, its tags and at most INDEXED_CHARS characters of its
     text with a document's key-facts table left out; compacting twice changes nothing."""
+    if all(entry.get("compact") for entry in entries) and len({str(entry.get("location", "")).split("#", 1)[0] for entry in entries}) == len(entries):
+        return entries  # compacted already, one entry per page
     first = {}
     for entry in entries:
         first.setdefault(str(entry.get("location", "")).split("#", 1)[0], entry)
