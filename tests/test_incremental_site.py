@@ -166,3 +166,17 @@ def test_a_large_site_whose_search_entries_are_compacted_while_building(tmp_path
     settings = sqlite3.connect(project.work / "site-pages.sqlite").execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()[0]
     assert '"search": "compacted"' in settings
     assert '"compact":true' in index and "Noorwegen" in (project.out / "search" / "zoekteksten.js").read_text(encoding="utf-8")
+
+
+def test_front_matter_of_an_unchanged_page_is_not_parsed_again(steps, monkeypatch):
+    project, agrees_with_cold = steps
+    from mkdocs.utils import meta
+
+    parsed = []
+    original = meta.get_data
+    monkeypatch.setattr(meta, "get_data", lambda source: parsed.append(source) or original(source))
+    (project.source / "oefening-zweden.txt").write_text(LETTER.replace("Noorwegen", "Zweden"), encoding="utf-8")
+    outcome = built(project)
+    assert outcome.site_reused > 100
+    assert 0 < len(parsed) <= outcome.site_rendered + 5  # the new page and the hubs that list it
+    agrees_with_cold()

@@ -3,7 +3,9 @@ in the work folder so that the next build can reuse a page whose inputs did not 
 
 Per page (by its source path): the digest of its inputs, the SHA-256 of the HTML file
 written, the SHA-256 of its Markdown and the pages and files that Markdown links to (so
-that an unchanged page's links are not looked for again), its rendered state (the
+that an unchanged page's links are not looked for again), the SHA-256 of its source file
+and what MkDocs read from it (where the Markdown begins, the front matter as a pickle: an
+unchanged file is not parsed again), its rendered state (the
 page's HTML content, table of contents, title, anchors, links to anchors of other pages
 and the messages MkDocs logged while rendering it) and, apart, its search entries (each
 is read when it is needed, not both at once). Apart from the pages, the index words of
@@ -20,7 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA = 4
+SCHEMA = 5
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class StoredPage:
     output_sha: str
     markdown_sha: str
     links: tuple[str, ...]
+    source_sha: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class PageRow:
     page: StoredPage
     state: bytes | None
     search: bytes | None
+    front: bytes | None = None
 
 
 class PageStore:
@@ -66,13 +70,18 @@ class PageStore:
         self.settings = json.loads(meta.get("settings", "{}"))
         self.last = json.loads(meta.get("last", "{}"))
         self.pages = {
-            src: StoredPage(digest, sha, markdown_sha, tuple(json.loads(links)))
-            for src, digest, sha, markdown_sha, links in db.execute("SELECT src, digest, output_sha, markdown_sha, links FROM pages")
+            src: StoredPage(digest, sha, markdown_sha, tuple(json.loads(links)), source_sha)
+            for src, digest, sha, markdown_sha, links, source_sha
+            in db.execute("SELECT src, digest, output_sha, markdown_sha, links, source_sha FROM pages")
         }
 
     def state(self, src: str) -> dict | None:
         """The rendered state kept for `src`, or None when it cannot be read."""
         return self._decoded(src, "state")
+
+    def front(self, src: str) -> bytes | None:
+        """What MkDocs read from the source file of `src` (pickled), or None."""
+        return self._blob(src, "front")
 
     def search(self, src: str) -> list[dict] | None:
         """The search entries kept for `src`, or None when there are none or they cannot be read."""
@@ -106,7 +115,7 @@ class PageStore:
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute(
                     "CREATE TABLE pages (src TEXT PRIMARY KEY, digest TEXT, output_sha TEXT, markdown_sha TEXT, links TEXT,"
-                    " state BLOB, search BLOB)"
+                    " source_sha TEXT, state BLOB, search BLOB, front BLOB)"
                 )
                 db.execute("CREATE TABLE words (key BLOB PRIMARY KEY, counts BLOB)")
                 db.executemany("INSERT INTO words VALUES (?, ?)", sorted((words or {}).items()))
@@ -116,10 +125,12 @@ class PageStore:
                 for src, row in sorted(rows.items()):
                     state = self._blob(src, "state") if row.state is None else row.state
                     search = self._blob(src, "search") if row.search is None else row.search
+                    front = self._blob(src, "front") if row.front is None else row.front
                     if state is not None:
                         page = row.page
-                        db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)", (
-                            src, page.digest, page.output_sha, page.markdown_sha, json.dumps(page.links), state, search))
+                        db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                            src, page.digest, page.output_sha, page.markdown_sha, json.dumps(page.links), page.source_sha,
+                            state, search, front))
         finally:
             db.close()
         self._close()

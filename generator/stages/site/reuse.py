@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import pickle
 import posixpath
 import re
 import zlib
@@ -28,7 +29,9 @@ from urllib.parse import unquote
 
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta as front_matter
 
 from generator.stages.site.page_store import PageRow, PageStore, StoredPage
 from generator.stages.site.search_index import TRIM_ALWAYS_PAGES
@@ -75,6 +78,8 @@ class ReusePages(BasePlugin):
         self._sources: frozenset[str] = frozenset()
         self._resolved: dict[tuple[str, str], str | None] = {}
         self._env = None
+        self._fronts: dict[str, tuple[str, bytes | None]] = {}
+        """{src: (its source's SHA-256, what was read from it, pickled; None: as stored)}."""
         same_code = store.settings.get("generator") == settings.get("generator")
         self.words = WordCounts(store.word_counts if same_code else lambda key: None)
         """The index words of the archive's search data, kept when this code made them."""
@@ -140,6 +145,34 @@ class ReusePages(BasePlugin):
                          if self.settings.get(key) != self.store.settings.get(key))
         return f"{', '.join(LABELS.get(key, key) for key in changed)} changed since the last build" if changed else None
 
+    def on_pre_page(self, page, *, config, files):
+        if not config.plugins.events["page_read_source"]:  # no plugin gives pages another source
+            page.read_source = lambda config: self._read_source(page, config)
+        return page
+
+    def _read_source(self, page, config) -> None:
+        """As MkDocs reads a page, but its front matter is parsed only when the file changed
+        since the last build (at 10,000 documents YAML costs some 10 s a build)."""
+        src = page.file.src_uri
+        try:
+            source = page.file.content_string
+        except (OSError, ValueError):
+            return Page.read_source(page, config)  # which says what went wrong
+        source_sha = hashlib.sha256(source.encode("utf-8", errors="surrogatepass")).hexdigest()
+        stored = self.store.pages.get(src)
+        if stored is not None and stored.source_sha == source_sha:
+            kept = _unpickled(self.store.front(src))
+            if kept is not None:
+                start, page.meta = kept
+                page.markdown = source[start:]
+                self._fronts[src] = (source_sha, None)
+                return
+        page.markdown, page.meta = front_matter.get_data(source)
+        # Kept when the Markdown is the end of the file (YAML front matter, or none); another
+        # kind of metadata is parsed every time (None).
+        kept = (len(source) - len(page.markdown), page.meta) if source.endswith(page.markdown) else None
+        self._fronts[src] = (source_sha, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+
     @event_priority(-1000)  # the Markdown as the other plugins leave it, as it is converted
     def on_page_markdown(self, markdown, *, page, config, files):
         src = page.file.src_uri
@@ -158,7 +191,8 @@ class ReusePages(BasePlugin):
                 self._search_stored.add(src)
                 self._reusing[src] = page.meta.get("template", "main.html")
                 page.meta["template"] = STAND_IN
-                self.rows[src] = PageRow(StoredPage(page_digest, stored.output_sha, markdown_sha, links), None, None)
+                source_sha, front = self._fronts.pop(src, ("", None))
+                self.rows[src] = PageRow(StoredPage(page_digest, stored.output_sha, markdown_sha, links, source_sha), None, None, front)
                 return markdown
         page.render = lambda config, files: self._convert(convert, page, config, files)
         return markdown
@@ -211,7 +245,8 @@ class ReusePages(BasePlugin):
             page_digest, markdown_sha, links = self._page_inputs[src]
             start = self._searched.pop(src, None)
             search = [] if start is None else [dict(entry) for entry in self._index.entries[start:]]
-            self.rows[src] = PageRow(StoredPage(page_digest, sha, markdown_sha, links), _packed(state), _packed(search))
+            source_sha, front = self._fronts.pop(src, ("", None))
+            self.rows[src] = PageRow(StoredPage(page_digest, sha, markdown_sha, links, source_sha), _packed(state), _packed(search), front)
         return output
 
     @event_priority(-1000)  # after the search plugin has written its index
@@ -251,6 +286,13 @@ class ReusePages(BasePlugin):
             if (path := self._resolved[key]) is not None:
                 found.add(path)
         return tuple(sorted(found))
+
+
+def _unpickled(blob: bytes | None):
+    try:
+        return pickle.loads(blob) if blob is not None else None
+    except Exception:  # a damaged blob: the file is read anew
+        return None
 
 
 def _packed(value) -> bytes:
