@@ -6,7 +6,7 @@ written, the SHA-256 of its Markdown and the pages and files that Markdown links
 that an unchanged page's links are not looked for again), the SHA-256 of its source file
 and what MkDocs read from it (where the Markdown begins, the front matter as a pickle: an
 unchanged file is not parsed again), its rendered state (the
-page's HTML content, table of contents, title, anchors, links to anchors of other pages
+page's table of contents, title, anchors, links to anchors of other pages
 and the messages MkDocs logged while rendering it) and, apart, its search entries (each
 is read when it is needed, not both at once). Apart from the pages, the index words of
 each text the archive's search data was made from (search_words). The settings row holds the digests of
@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA = 5
+SCHEMA = 6
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,14 @@ class PageStore:
     def search(self, src: str) -> list[dict] | None:
         """The search entries kept for `src`, or None when there are none or they cannot be read."""
         return self._decoded(src, "search")
+
+    def search_blob(self, src: str) -> bytes | None:
+        """The search entries kept for `src`, still compressed, when they can be decompressed."""
+        blob = self._blob(src, "search")
+        try:
+            return blob if blob is not None and zlib.decompress(blob) is not None else None
+        except zlib.error:
+            return None
 
     def _decoded(self, src: str, column: str):
         blob = self._blob(src, column)

@@ -4,8 +4,10 @@ MkDocs converts and renders every page on every build (~30 ms a page). This plug
 which `site.build_site` adds, gives a page whose inputs are unchanged since the last
 successful build its stored rendered state instead of converting its Markdown (so the
 search index, the tags listing and the anchor checks see exactly what a conversion
-would give), and the HTML file of the previous site instead of rendering the theme's
-template (checked against the SHA-256 recorded for it; a file that differs is rendered).
+would give; its HTML content is not kept, nothing but the page's own template reads it),
+and the HTML file of the previous site instead of rendering the theme's template. A page
+is reused only when that file is the one recorded (its SHA-256) and its stored state
+and search entries can be read; otherwise it is rendered.
 
 A page's inputs: its Markdown after the other plugins' `on_page_markdown` (by its
 SHA-256; the pages and files it links to are looked for again only when it changed),
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import pickle
 import posixpath
 import re
@@ -28,6 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -61,6 +65,10 @@ class ReusePages(BasePlugin):
         """What the store is to keep after this build."""
         self._states: dict[str, dict] = {}
         """Rendered states between their page's conversion and its HTML, then let go of."""
+        self._search_blobs: dict[str, bytes] = {}
+        """The stored search entries of the pages reused, compressed, until the search plugin asks."""
+        self._previous: dict[str, tuple[os.stat_result, str]] = {}
+        """The reused pages' HTML files in the previous site (checked), until written again."""
         self._searched: dict[str, int] = {}
         """Where the search entries of each page rendered begin, until its HTML is written
         (they are kept as the other plugins leave them: lean_build compacts them)."""
@@ -73,11 +81,8 @@ class ReusePages(BasePlugin):
         self._page_inputs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         """{src: (digest, markdown SHA-256, link targets)} between a page's Markdown and its HTML."""
         self._reusing: dict[str, str] = {}
-        self._context: dict | None = None
-        self._search_stored: set[str] = set()
         self._sources: frozenset[str] = frozenset()
         self._resolved: dict[tuple[str, str], str | None] = {}
-        self._env = None
         self._fronts: dict[str, tuple[str, bytes | None]] = {}
         """{src: (its source's SHA-256, what was read from it, pickled; None: as stored)}."""
         same_code = store.settings.get("generator") == settings.get("generator")
@@ -115,12 +120,9 @@ class ReusePages(BasePlugin):
 
         def add_entry_from_context(page):
             src = page.file.src_uri
-            if src in self._search_stored:
-                self._search_stored.discard(src)
-                stored = self.store.search(src)  # read here, not with the state: 10,000 pages' entries held cost 0.4 GB
-                if stored is not None:
-                    index.entries.extend(stored)
-                    return
+            if src in self._search_blobs:  # kept compressed until now: 10,000 pages' entries held cost 0.4 GB
+                index.entries.extend(json.loads(zlib.decompress(self._search_blobs.pop(src))))
+                return
             self._searched[src] = len(index.entries)
             add(page)
 
@@ -185,10 +187,13 @@ class ReusePages(BasePlugin):
         convert = page.render
         if src not in self._listings and self.usable.get(src) == page_digest:
             state = self.store.state(src)
-            if state is not None:
+            search = self.store.search_blob(src)
+            previous = self._previous_output(page, stored.output_sha) if state is not None and search is not None else None
+            if previous is not None:
                 self._states[src] = state
                 page.render = lambda config, files: _restore(page, self._states.pop(src), files)
-                self._search_stored.add(src)
+                self._search_blobs[src] = search
+                self._previous[src] = previous
                 self._reusing[src] = page.meta.get("template", "main.html")
                 page.meta["template"] = STAND_IN
                 source_sha, front = self._fronts.pop(src, ("", None))
@@ -206,7 +211,6 @@ class ReusePages(BasePlugin):
         finally:
             logger.removeHandler(logged)
         state = {
-            "content": page.content,
             "toc": [_token(item) for item in page.toc],
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
@@ -217,13 +221,7 @@ class ReusePages(BasePlugin):
 
     def on_env(self, env, *, config, files):
         env.loader = ChoiceLoader([DictLoader({STAND_IN: ""}), env.loader])
-        self._env = env
         return env
-
-    @event_priority(-1000)
-    def on_page_context(self, context, *, page, config, nav):
-        self._context = context if page.file.src_uri in self._reusing else None
-        return context
 
     @event_priority(1000)  # the other plugins' on_post_page leave the page as it is (on_config)
     def on_post_page(self, output, *, page, config):
@@ -231,8 +229,7 @@ class ReusePages(BasePlugin):
         if src in self._reusing:
             template = self._reusing.pop(src)
             page.meta["template"] = template
-            output = self._previous_output(page) or self._env.get_template(template).render(self._context)
-            self._context = None
+            output = self._previous_html(page, *self._previous.pop(src))
             self.reused += 1
         else:
             self.rendered += 1
@@ -251,18 +248,32 @@ class ReusePages(BasePlugin):
 
     @event_priority(-1000)  # after the search plugin has written its index
     def on_post_build(self, *, config):
-        # What this plugin still holds of the build (the search entries, the theme) is let go of.
-        self._index = self._env = self._context = None
+        # What this plugin still holds of the build (the search entries) is let go of.
+        self._index = None
         self._states.clear()
         self._page_inputs.clear()
 
-    def _previous_output(self, page) -> str | None:
+    def _previous_output(self, page, sha: str) -> tuple[os.stat_result, str] | None:
+        """(its file's state, its SHA-256) when the previous site holds the HTML recorded for
+        `page`: only then is it reused (a reused page is not rendered, so it must be)."""
+        path = self.previous_site / page.file.dest_uri
         try:
-            data = (self.previous_site / page.file.dest_uri).read_bytes()
+            with path.open("rb") as handle:
+                found = os.fstat(handle.fileno())
+                data = handle.read()
         except OSError:
             return None
-        if hashlib.sha256(data).hexdigest() != self.store.pages[page.file.src_uri].output_sha:
-            return None
+        return (found, sha) if hashlib.sha256(data).hexdigest() == sha else None
+
+    def _previous_html(self, page, found: os.stat_result, sha: str) -> str:
+        path = self.previous_site / page.file.dest_uri
+        try:
+            data = path.read_bytes()
+            now = path.stat()
+        except OSError as exc:
+            raise PluginError(f"{path} disappeared while the site was built; build again") from exc
+        if (now.st_ino, now.st_size, now.st_mtime_ns) != (found.st_ino, found.st_size, found.st_mtime_ns):
+            raise PluginError(f"{path} changed while the site was built; build again")
         return data.decode("utf-8")
 
     def save(self, last: dict) -> None:
@@ -309,7 +320,7 @@ def _token(item) -> dict:
 
 
 def _restore(page, state: dict, files) -> None:
-    page.content = state["content"]
+    page.content = ""  # its HTML is taken whole from the previous site (checked before reuse)
     page.toc = get_toc(state["toc"])
     page._title_from_render = state["title"]
     page.present_anchor_ids = set(state["anchors"])
