@@ -188,17 +188,12 @@ def generate(project: Project, workers: int = 1, progress: Progress = Progress()
     if not complete:
         return replace(outcome, problems=tuple(problems), site_ready=False)
     with progress.stage("feeds+exports"):
-        # Made from the records alone: when no record changed, neither did they; a feed is
-        # made again only when one of its documents changed.
-        by_records, unchanged = pages_cache.unit(
-            "exports",
-            (document.record_digest for document in site_index.documents),
-            lambda: exports.exports(site_index, lambda record_id: f"documenten/{record_id}/"),
-        )
-        for path, inputs, make in feeds.feed_units(site_index):
-            feed, kept = pages_cache.unit(f"feed {path}", inputs, lambda make=make, path=path: {path: make()})
-            by_records.update(feed)
-            unchanged |= kept
+        # Made from the records alone: the exports again when a record changed, a feed when
+        # one of its newest documents did.
+        units = [("exports", [d.record_digest for d in site_index.documents],
+                  lambda: exports.exports(site_index, lambda record_id: f"documenten/{record_id}/"))]
+        units += [(f"feed {path}", inputs, lambda make=make, path=path: {path: make()}) for path, inputs, make in feeds.feed_units(site_index)]
+        by_records, unchanged = pages_cache.unit_files(units)
     with progress.stage("write"):
         files = {**plan.source_files(site_index, project.root), **by_records}
         problems += write.write_tree(files, project.docs, keep=made | unchanged)

@@ -78,6 +78,15 @@ class OutputCache:
         self.units[name] = (fingerprint, sorted(files))
         return files, set()
 
+    def unit_files(self, units: Iterable[tuple[str, Iterable[str], Callable[[], dict[str, str]]]]) -> tuple[dict[str, str], set[str]]:
+        """`unit` for each (name, inputs, make): all files to write, all paths still right."""
+        files, unchanged = {}, set()
+        for name, inputs, make in units:
+            made, kept = self.unit(name, inputs, make)
+            files.update(made)
+            unchanged |= kept
+        return files, unchanged
+
     def save(self) -> None:
         """Remember every file of this generation, as it now is on disk."""
         files = {}

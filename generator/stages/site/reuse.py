@@ -22,7 +22,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import posixpath
 import re
 import zlib
@@ -31,13 +30,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from jinja2 import ChoiceLoader, DictLoader
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta as front_matter
 
+from generator.stages.site.page_source import read_source
 from generator.stages.site.page_store import PageRow, PageStore, StoredPage
+from generator.stages.site.previous_html import previous_html, recorded_html
 from generator.stages.site.search_index import TRIM_ALWAYS_PAGES
 from generator.stages.site.search_words import WordCounts
 from generator.stages.site.settings import LABELS
@@ -149,31 +147,8 @@ class ReusePages(BasePlugin):
 
     def on_pre_page(self, page, *, config, files):
         if not config.plugins.events["page_read_source"]:  # no plugin gives pages another source
-            page.read_source = lambda config: self._read_source(page, config)
+            page.read_source = lambda config: read_source(page, config, self.store, self._fronts)
         return page
-
-    def _read_source(self, page, config) -> None:
-        """As MkDocs reads a page, but its front matter is parsed only when the file changed
-        since the last build (at 10,000 documents YAML costs some 10 s a build)."""
-        src = page.file.src_uri
-        try:
-            source = page.file.content_string
-        except (OSError, ValueError):
-            return Page.read_source(page, config)  # which says what went wrong
-        source_sha = hashlib.sha256(source.encode("utf-8", errors="surrogatepass")).hexdigest()
-        stored = self.store.pages.get(src)
-        if stored is not None and stored.source_sha == source_sha:
-            kept = _unpickled(self.store.front(src))
-            if kept is not None:
-                start, page.meta = kept
-                page.markdown = source[start:]
-                self._fronts[src] = (source_sha, None)
-                return
-        page.markdown, page.meta = front_matter.get_data(source)
-        # Kept when the Markdown is the end of the file (YAML front matter, or none); another
-        # kind of metadata is parsed every time (None).
-        kept = (len(source) - len(page.markdown), page.meta) if source.endswith(page.markdown) else None
-        self._fronts[src] = (source_sha, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
     @event_priority(-1000)  # the Markdown as the other plugins leave it, as it is converted
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -188,7 +163,7 @@ class ReusePages(BasePlugin):
         if src not in self._listings and self.usable.get(src) == page_digest:
             state = self.store.state(src)
             search = self.store.search_blob(src)
-            previous = self._previous_output(page, stored.output_sha) if state is not None and search is not None else None
+            previous = recorded_html(self.previous_site / page.file.dest_uri, stored.output_sha) if state is not None and search is not None else None
             if previous is not None:
                 self._states[src] = state
                 page.render = lambda config, files: _restore(page, self._states.pop(src), files)
@@ -229,7 +204,7 @@ class ReusePages(BasePlugin):
         if src in self._reusing:
             template = self._reusing.pop(src)
             page.meta["template"] = template
-            output = self._previous_html(page, *self._previous.pop(src))
+            output = previous_html(self.previous_site / page.file.dest_uri, *self._previous.pop(src))
             self.reused += 1
         else:
             self.rendered += 1
@@ -253,29 +228,6 @@ class ReusePages(BasePlugin):
         self._states.clear()
         self._page_inputs.clear()
 
-    def _previous_output(self, page, sha: str) -> tuple[os.stat_result, str] | None:
-        """(its file's state, its SHA-256) when the previous site holds the HTML recorded for
-        `page`: only then is it reused (a reused page is not rendered, so it must be)."""
-        path = self.previous_site / page.file.dest_uri
-        try:
-            with path.open("rb") as handle:
-                found = os.fstat(handle.fileno())
-                data = handle.read()
-        except OSError:
-            return None
-        return (found, sha) if hashlib.sha256(data).hexdigest() == sha else None
-
-    def _previous_html(self, page, found: os.stat_result, sha: str) -> str:
-        path = self.previous_site / page.file.dest_uri
-        try:
-            data = path.read_bytes()
-            now = path.stat()
-        except OSError as exc:
-            raise PluginError(f"{path} disappeared while the site was built; build again") from exc
-        if (now.st_ino, now.st_size, now.st_mtime_ns) != (found.st_ino, found.st_size, found.st_mtime_ns):
-            raise PluginError(f"{path} changed while the site was built; build again")
-        return data.decode("utf-8")
-
     def save(self, last: dict) -> None:
         """Keep what this build rendered, once its site is in place, and `last`: what the
         build was made from and what it left (site.unchanged)."""
@@ -297,13 +249,6 @@ class ReusePages(BasePlugin):
             if (path := self._resolved[key]) is not None:
                 found.add(path)
         return tuple(sorted(found))
-
-
-def _unpickled(blob: bytes | None):
-    try:
-        return pickle.loads(blob) if blob is not None else None
-    except Exception:  # a damaged blob: the file is read anew
-        return None
 
 
 def _packed(value) -> bytes:
