@@ -83,10 +83,6 @@ class PageStore:
         """What MkDocs read from the source file of `src` (pickled), or None."""
         return self._blob(src, "front")
 
-    def search(self, src: str) -> list[dict] | None:
-        """The search entries kept for `src`, or None when there are none or they cannot be read."""
-        return self._decoded(src, "search")
-
     def search_blob(self, src: str) -> bytes | None:
         """The search entries kept for `src`, still compressed, when they can be decompressed."""
         blob = self._blob(src, "search")

@@ -9,18 +9,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 
-def recorded_html(path: Path, sha: str) -> tuple[os.stat_result, str] | None:
-    """(the file's state, `sha`) when `path` holds the HTML whose SHA-256 is `sha`."""
+def recorded_html(path: Path, sha: str) -> os.stat_result | None:
+    """The file's state when `path` holds the HTML whose SHA-256 is `sha`."""
     try:
         with path.open("rb") as handle:
             found = os.fstat(handle.fileno())
             data = handle.read()
     except OSError:
         return None
-    return (found, sha) if hashlib.sha256(data).hexdigest() == sha else None
+    return found if hashlib.sha256(data).hexdigest() == sha else None
 
 
-def previous_html(path: Path, found: os.stat_result, sha: str) -> str:
+def previous_html(path: Path, found: os.stat_result) -> str:
     """The HTML `recorded_html` checked, as long as the file was not touched since."""
     try:
         data = path.read_bytes()

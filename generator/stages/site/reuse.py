@@ -25,7 +25,6 @@ import os
 import posixpath
 import re
 import zlib
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -65,7 +64,7 @@ class ReusePages(BasePlugin):
         """Rendered states between their page's conversion and its HTML, then let go of."""
         self._search_blobs: dict[str, bytes] = {}
         """The stored search entries of the pages reused, compressed, until the search plugin asks."""
-        self._previous: dict[str, tuple[os.stat_result, str]] = {}
+        self._previous: dict[str, os.stat_result] = {}
         """The reused pages' HTML files in the previous site (checked), until written again."""
         self._searched: dict[str, int] = {}
         """Where the search entries of each page rendered begin, until its HTML is written
@@ -204,16 +203,12 @@ class ReusePages(BasePlugin):
         if src in self._reusing:
             template = self._reusing.pop(src)
             page.meta["template"] = template
-            output = previous_html(self.previous_site / page.file.dest_uri, *self._previous.pop(src))
-            self.reused += 1
-        else:
-            self.rendered += 1
+            self.reused += 1  # its row stays as stored: the file is the one recorded
+            return previous_html(self.previous_site / page.file.dest_uri, self._previous.pop(src))
+        self.rendered += 1
         sha = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
         state = self._states.pop(src, None)
-        if state is None:  # reused: its state and search entries stay as stored
-            row = self.rows[src]
-            self.rows[src] = replace(row, page=replace(row.page, output_sha=sha))
-        else:
+        if state is not None:
             page_digest, markdown_sha, links = self._page_inputs[src]
             start = self._searched.pop(src, None)
             search = [] if start is None else [dict(entry) for entry in self._index.entries[start:]]
